@@ -1,0 +1,248 @@
+//! `claimset extract`: articles in, claim records out as JSON Lines.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use claimset::Error;
+use claimset::extract::Input;
+use claimset::extract::stream::{self, Options, Outcome as ArticleOutcome, Sink, Summary};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use tempfile::NamedTempFile;
+
+use crate::Outcome;
+
+/// Extract attributed claims from news articles and write them as JSON Lines.
+///
+/// Reads text articles (title, YYYYMMDD date and URL on lines 1-3, then the body), JSON Lines
+/// of articles ({"id", "title", "date", "url", "text"}), directories of either, and .gz or
+/// .zst compressed files. Every input article is accounted for: bad ones are reported with
+/// their file and line and the run goes on. Exits 1 if any input was rejected.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// Article files or directories; `-` reads JSON Lines from stdin.
+    #[arg(required = true, value_name = "PATH")]
+    inputs: Vec<String>,
+    /// Write the claims to FILE (atomically, replacing it) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Also write one JSON line per input article: how many claims it gave, or why it was
+    /// rejected.
+    #[arg(long, value_name = "FILE")]
+    articles: Option<PathBuf>,
+    /// Worker threads [default: one per core].
+    #[arg(
+        short,
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    jobs: usize,
+    /// Print only the summary: no progress and no line per rejected article.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    let claims = Output::create(args.output.as_deref())?;
+    let articles = match &args.articles {
+        Some(p) => Some(Output::create(Some(p))?),
+        None => None,
+    };
+    let progress = if args.quiet || !io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .expect("the progress template is valid"),
+        );
+        pb.enable_steady_tick(Duration::from_millis(200));
+        pb
+    };
+    let mut sink = Writer {
+        claims,
+        articles,
+        progress,
+        quiet: args.quiet,
+        seen: 0,
+        written: 0,
+        rejected: 0,
+    };
+    let summary = match stream::run(&inputs, Options { jobs: args.jobs }, &mut sink) {
+        Ok(s) => s,
+        Err(Error::Output { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
+            // The reader of our stdout has gone (`| head`): stop quietly, like other filters.
+            return Ok(Outcome::Ok);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    sink.progress.finish_and_clear();
+    let Writer {
+        claims, articles, ..
+    } = sink;
+    let claims_to = claims.finish()?;
+    if let Some(a) = articles {
+        a.finish()?;
+    }
+    report(&summary, &claims_to);
+    Ok(if summary.rejected_total() > 0 {
+        Outcome::Problems
+    } else {
+        Outcome::Ok
+    })
+}
+
+fn report(summary: &Summary, claims_to: &str) {
+    let rejected = if summary.rejected.is_empty() {
+        String::from("0 rejected")
+    } else {
+        let reasons: Vec<String> = summary
+            .rejected
+            .iter()
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        format!(
+            "{} rejected ({})",
+            summary.rejected_total(),
+            reasons.join(", ")
+        )
+    };
+    eprintln!(
+        "claimset: read {} articles: {} with claims, {} without claims, {rejected}; wrote {} \
+         claims to {claims_to}",
+        summary.read(),
+        summary.with_claims,
+        summary.without_claims,
+        summary.claims,
+    );
+    if !summary.skipped.is_empty() {
+        let names: Vec<String> = summary
+            .skipped
+            .iter()
+            .take(3)
+            .map(|p| p.display().to_string())
+            .collect();
+        let more = summary.skipped.len().saturating_sub(3);
+        eprintln!(
+            "claimset: skipped {} files not named like articles (*.txt, *.jsonl, *.ndjson, \
+             optionally .gz/.zst): {}{}",
+            summary.skipped.len(),
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        );
+    }
+}
+
+struct Writer {
+    claims: Output,
+    articles: Option<Output>,
+    progress: ProgressBar,
+    quiet: bool,
+    seen: u64,
+    written: u64,
+    rejected: u64,
+}
+
+impl Sink for Writer {
+    fn outcome(&mut self, outcome: &ArticleOutcome) -> Result<(), Error> {
+        match outcome {
+            ArticleOutcome::Extracted { claims, .. } => {
+                self.seen += 1;
+                for c in claims {
+                    self.claims.line(c)?;
+                }
+                self.written += claims.len() as u64;
+            }
+            ArticleOutcome::Rejected(r) => {
+                self.seen += 1;
+                self.rejected += 1;
+                if !self.quiet {
+                    self.progress.suspend(|| eprintln!("rejected: {r}"));
+                }
+            }
+            ArticleOutcome::Skipped(_) => {}
+        }
+        if let (Some(a), Some(line)) = (&mut self.articles, outcome.report()) {
+            a.line(&line)?;
+        }
+        if self.seen.is_multiple_of(64) {
+            self.progress.set_message(format!(
+                "{} articles, {} claims, {} rejected",
+                self.seen, self.written, self.rejected
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A JSON Lines destination: stdout, or a file written aside and renamed into place when
+/// complete, so that a failed run never leaves half a file.
+struct Output {
+    what: String,
+    out: BufWriter<Box<dyn Write>>,
+    file: Option<(NamedTempFile, PathBuf)>,
+}
+
+impl Output {
+    fn create(path: Option<&Path>) -> anyhow::Result<Self> {
+        match path {
+            None => Ok(Output {
+                what: "stdout".into(),
+                out: BufWriter::with_capacity(1 << 16, Box::new(io::stdout().lock())),
+                file: None,
+            }),
+            Some(p) => {
+                let dir = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let tmp = NamedTempFile::new_in(dir)
+                    .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
+                let handle: File = tmp
+                    .reopen()
+                    .with_context(|| format!("cannot open a file in `{}`", dir.display()))?;
+                Ok(Output {
+                    what: format!("`{}`", p.display()),
+                    out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
+                    file: Some((tmp, p.to_owned())),
+                })
+            }
+        }
+    }
+
+    fn line<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Error> {
+        let io_err = |e: io::Error, what: &str| Error::Output {
+            what: what.to_owned(),
+            source: e,
+        };
+        serde_json::to_writer(&mut self.out, value)
+            .map_err(io::Error::from)
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(|e| io_err(e, &self.what))
+    }
+
+    /// Flushes, and moves a file into place. Returns what was written to, for messages.
+    fn finish(mut self) -> anyhow::Result<String> {
+        self.out
+            .flush()
+            .with_context(|| format!("cannot write {}", self.what))?;
+        drop(self.out);
+        if let Some((tmp, path)) = self.file {
+            tmp.as_file()
+                .sync_all()
+                .with_context(|| format!("cannot write {}", self.what))?;
+            tmp.persist(&path)
+                .with_context(|| format!("cannot move the finished file to {}", self.what))?;
+        }
+        Ok(self.what)
+    }
+}

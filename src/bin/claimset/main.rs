@@ -1,0 +1,51 @@
+//! The `claimset` command: parses arguments, calls the library, prints, and maps the result
+//! to an exit code (0 ok, 1 problems found in the input, 2 could not run).
+
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+mod extract;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn news articles into a dataset of fact-check claims.
+#[derive(Parser)]
+#[command(version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(extract::Args),
+    Schema(schema::Args),
+}
+
+/// What a command found, for the exit code.
+enum Outcome {
+    Ok,
+    /// The command ran, and found problems in its input.
+    Problems,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(&args),
+        Command::Schema(args) => schema::run(&args),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

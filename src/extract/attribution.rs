@@ -1,0 +1,1111 @@
+//! Detection rules: which words make a claim, who is said to have made it, and with what cue.
+//!
+//! The rules work on tokens, sentences and quote spans from [`super::sentence`]. Every
+//! reporting verb outside quotation marks is a candidate *frame*: a speaker, a cue and
+//! the claim's content, found either to the right of the cue (`Putin says the US …`,
+//! `told Lavrov that …`, `accused Russia of …`) or to its left (`…, Johnson said on
+//! Twitter`, `"…," the Russian leader said`). Participles (`…, saying …`) take the speaker
+//! of their sentence; quotes with no frame continue the previous speaker's quote.
+
+use std::ops::Range;
+
+use super::lexicon::{self, ACCUSE, BARE, Cue, FRAME, OBJ, Pronoun, THAT};
+use super::sentence::{Doc, Kind};
+
+/// Who made a claim, as far as this stage can tell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    /// The tokens that name the speaker, and an appositive describing them, if any.
+    Mention {
+        np: Range<usize>,
+        appositive: Option<Range<usize>>,
+    },
+    /// A quote with no attribution of its own, continuing the quotes of this speaker.
+    Continues(Box<Speaker>),
+}
+
+/// One attributed claim, in token coordinates.
+#[derive(Debug, Clone)]
+pub(crate) struct Attribution {
+    pub(crate) speaker: Speaker,
+    /// The cue tokens (`according to` is two).
+    pub(crate) cue: Range<usize>,
+    /// The claim's content; several parts when a frame interrupts it.
+    pub(crate) parts: Vec<Range<usize>>,
+}
+
+impl Attribution {
+    fn start(&self) -> usize {
+        self.parts[0].start
+    }
+
+    fn end(&self) -> usize {
+        self.parts[self.parts.len() - 1].end
+    }
+}
+
+/// A reporting frame before its content is settled.
+#[derive(Debug, Clone)]
+struct Frame {
+    speaker: Option<Speaker>,
+    cue: Range<usize>,
+    /// First token of the frame (speaker or cue) and one past its last (cue, listener,
+    /// trailing phrases up to a comma or the end of the sentence).
+    extent: Range<usize>,
+    /// Content to the right of the cue.
+    right: Option<Range<usize>>,
+    /// `-ing` forms take their speaker from the sentence.
+    participle: bool,
+    /// Whether the frame can take the clause to its left: `"…," he added`.
+    trailing_ok: bool,
+}
+
+/// Finds every attributed claim in the document, ordered by position.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    for s in 0..doc.sents.len() {
+        let sent = doc.sents[s].clone();
+        let frames = frames_in(doc, sent.clone());
+        let frame_starts: Vec<usize> = frames.iter().map(|f| f.extent.start).collect();
+        let mut main_speaker: Option<Speaker> = None;
+        for f in &frames {
+            let speaker = match (&f.speaker, f.participle) {
+                (Some(sp), _) => sp.clone(),
+                (None, true) => match main_speaker.clone().or_else(|| subject(doc, sent.clone())) {
+                    Some(sp) => sp,
+                    None => continue,
+                },
+                (None, false) => continue,
+            };
+            if !f.participle {
+                main_speaker = Some(speaker.clone());
+            }
+            let parts = match &f.right {
+                Some(r) => vec![r.clone()],
+                None if f.trailing_ok => match left_content(doc, sent.clone(), f, &frame_starts) {
+                    Some(p) => p,
+                    None => continue,
+                },
+                None => continue,
+            };
+            let parts: Vec<Range<usize>> = parts.into_iter().filter_map(|p| trim(doc, p)).collect();
+            if parts.is_empty() || !is_claim(doc, &parts) {
+                continue;
+            }
+            out.push(Attribution {
+                speaker,
+                cue: f.cue.clone(),
+                parts,
+            });
+        }
+    }
+    drop_nested(&mut out);
+    out.sort_by_key(|a| (a.start(), a.end()));
+    out.dedup_by(|b, a| a.start() == b.start() && a.end() == b.end());
+    attach_unattributed_quotes(doc, &mut out);
+    out.sort_by_key(|a| (a.start(), a.end()));
+    out
+}
+
+/// All candidate frames of one sentence, left to right.
+fn frames_in(doc: &Doc<'_>, sent: Range<usize>) -> Vec<Frame> {
+    let mut frames = Vec::new();
+    let mut i = sent.start;
+    while i < sent.end {
+        if doc.toks[i].kind != Kind::Word || doc.inside_quote(i) {
+            i += 1;
+            continue;
+        }
+        if doc.lo(i) == "according" && i + 1 < sent.end && doc.lo(i + 1) == "to" {
+            if let Some(f) = according_to(doc, sent.clone(), i) {
+                i = f.extent.end.max(i + 2);
+                frames.push(f);
+                continue;
+            }
+        } else if let Some(cue) = lexicon::cue(doc.lo(i))
+            && let Some(f) = verb_frame(doc, sent.clone(), i, cue)
+        {
+            frames.push(f);
+        }
+        i += 1;
+    }
+    frames
+}
+
+/// `according to X`: X is the speaker; the content is the rest of the sentence.
+fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
+    let np = np_after(doc, i + 2, sent.end, true)?;
+    let mut end = np.end;
+    let right = if at_clause_start(doc, sent.start, i) && doc.is_punct(end, ",") {
+        end += 1;
+        clause(doc, end, sent.clone())
+    } else {
+        None
+    };
+    if doc.is_punct(end, ",") {
+        end += 1;
+    }
+    Some(Frame {
+        speaker: Some(Speaker::Mention {
+            np,
+            appositive: None,
+        }),
+        cue: i..i + 2,
+        extent: i..end,
+        right,
+        participle: false,
+        trailing_ok: true,
+    })
+}
+
+/// Whether only discourse words (`But`, `And`) stand between the sentence start and `i`.
+fn at_clause_start(doc: &Doc<'_>, start: usize, i: usize) -> bool {
+    (start..i).all(|k| {
+        matches!(
+            doc.lo(k),
+            "but" | "and" | "yet" | "still" | "so" | "now" | "however" | ","
+        ) || doc.is_quote(k)
+    })
+}
+
+fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
+    // Right after the cue: `claims of`, `reports of` are nouns.
+    if doc.lo(i + 1) == "of" && i + 1 < sent.end {
+        return None;
+    }
+    // Walk back over adverbs and auxiliaries to where the speaker must end.
+    let mut k = i;
+    let mut aux: Option<&str> = None;
+    while k > sent.start {
+        let p = doc.lo(k - 1);
+        if lexicon::is_negation(p) || lexicon::is_modal(p) || p == "to" {
+            // `did not say`, `would say`, `declined to say`: no claim was made.
+            return None;
+        }
+        if lexicon::is_auxiliary(p) {
+            aux.get_or_insert(p);
+            k -= 1;
+        } else if lexicon::is_speech_adverb(p) || p.ends_with("ly") && doc.is_word(k - 1) {
+            k -= 1;
+        } else if let Some(n) = temporal_before(doc, sent.start, k) {
+            k -= n;
+        } else {
+            break;
+        }
+    }
+    if let Some(a) = aux
+        && matches!(
+            a,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+        )
+        && !cue.ing
+    {
+        // Passive: `he was told`, `it is said`.
+        return None;
+    }
+    if k > sent.start && is_noun_marker(doc.lo(k - 1)) && k == i {
+        // `his claims that`, `the report that`: a noun, not a verb.
+        return None;
+    }
+    let after_cue = i + 1;
+    let before = if k > sent.start { Some(k - 1) } else { None };
+    let boundary_before = before.is_none_or(|b| {
+        doc.is_punct(b, ",")
+            || doc.is_punct(b, "—")
+            || doc.is_punct(b, "–")
+            || doc.is_punct(b, ":")
+            || doc
+                .quote_at_mark(b)
+                .is_some_and(|q| q.closed && q.close == b)
+    });
+
+    // Participles take the speaker of their sentence, or of a quoting frame:
+    // `cited Blinken as telling …`.
+    let mut participle = false;
+    let mut speaker = None;
+    let mut extent_start = k;
+    if cue.ing && aux.is_none() {
+        if before.is_some_and(|b| doc.lo(b) == "as")
+            && let Some(np) = np_before(doc, sent.start, k - 1)
+            && np.start > sent.start
+            && matches!(
+                doc.lo(np.start - 1),
+                "cited" | "quoted" | "quoting" | "citing" | "cites" | "quotes"
+            )
+        {
+            speaker = Some(Speaker::Mention {
+                np: np.clone(),
+                appositive: None,
+            });
+            extent_start = np.start;
+        } else if before.is_some()
+            && (boundary_before || before.is_some_and(|b| doc.lo(b) == "and"))
+        {
+            participle = true;
+        } else {
+            return None;
+        }
+    } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
+        extent_start = np.start;
+        speaker = Some(Speaker::Mention { np, appositive });
+    } else if boundary_before {
+        // Inverted: `"…," said Putin`.
+        let np = np_after(doc, after_cue, sent.end, false)?;
+        if !valid_head(doc, np.end - 1) {
+            return None;
+        }
+        let (np, appositive) = with_appositive_after(doc, np, sent.end);
+        let mut f = finish_frame(
+            doc,
+            sent.clone(),
+            i,
+            cue,
+            np.end.max(appositive.clone().map_or(0, |a| a.end)),
+        );
+        f.speaker = Some(Speaker::Mention { np, appositive });
+        f.extent.start = i;
+        return Some(f);
+    } else {
+        return None;
+    }
+    if let Some(Speaker::Mention { np, .. }) = &speaker
+        && let Some(Pronoun::Speaker) = lexicon::subject_pronoun(doc.lo(np.end - 1))
+        && np.len() == 1
+    {
+        // The writer's own "I said" is not an attributed claim.
+        return None;
+    }
+    let mut f = finish_frame(doc, sent, i, cue, after_cue);
+    f.speaker = speaker;
+    f.participle = participle;
+    f.extent.start = extent_start;
+    Some(f)
+}
+
+/// Settles what follows the cue: listener, the content on the right, and the frame's end.
+fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usize) -> Frame {
+    let mut j = from;
+    let mut right = None;
+    if cue.has(ACCUSE) {
+        // `accused Russia of destabilizing …`: the object and its `of` phrase.
+        let obj_start = j;
+        let of = (j..sent.end.min(j + 10)).find(|&k| doc.lo(k) == "of" || doc.is_punct(k, ","));
+        if let Some(of) = of
+            && doc.lo(of) == "of"
+            && of > obj_start
+        {
+            right = clause_from(doc, obj_start, sent.clone());
+        }
+    } else {
+        if cue.has(OBJ)
+            && let Some(obj) = listener(doc, j, sent.end)
+        {
+            j = obj.end;
+        }
+        let after_obj = j;
+        // `said: "…"`, `told reporters, "…"`
+        let mut q = j;
+        if doc.is_punct(q, ":") || doc.is_punct(q, ",") {
+            q += 1;
+        }
+        if let Some(quote) = doc.quote_at_mark(q)
+            && quote.open == q
+            && quote.words >= 1
+        {
+            right = Some(quote.inner());
+            j = if quote.closed {
+                quote.close + 1
+            } else {
+                quote.close
+            };
+        } else if doc.is_punct(j, ":") && cue.has(FRAME) {
+            right = clause(doc, j + 1, sent.clone());
+        } else if let Some(that) = find_that(doc, j, sent.end) {
+            if cue.has(THAT) || cue.has(BARE) {
+                right = clause(doc, that + 1, sent.clone());
+            }
+        } else if cue.has(BARE) && opens_clause(doc, after_obj, sent.end) {
+            right = clause(doc, after_obj, sent.clone());
+        }
+    }
+    let trailing_ok = cue.has(FRAME) && right.is_none();
+    let end = match &right {
+        Some(r) => r.end,
+        None => frame_tail(doc, j, sent.end),
+    };
+    Frame {
+        speaker: None,
+        cue: i..i + 1,
+        extent: i..end,
+        right,
+        participle: false,
+        trailing_ok,
+    }
+}
+
+/// The rest of a frame after its cue, up to a comma or the sentence end: `on Twitter
+/// before landing in Kiev`. Participles and `according to` after a comma start new frames.
+fn frame_tail(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let mut j = from;
+    while j < end && !doc.is_punct(j, ",") && !doc.is_punct(j, ";") && !doc.is_quote(j) {
+        j += 1;
+    }
+    j
+}
+
+/// Number of tokens of a time phrase ending just before `k` (`on Saturday`, `Tuesday`,
+/// `last week`, `on Jan. 5`), so that `the British premier on Saturday accused` finds its
+/// speaker.
+fn temporal_before(doc: &Doc<'_>, floor: usize, k: usize) -> Option<usize> {
+    if k <= floor || !doc.is_word(k - 1) {
+        return None;
+    }
+    let w = doc.lo(k - 1);
+    let mut n = 0;
+    if lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+        )
+    {
+        n = 1;
+    } else if w.chars().all(|c| c.is_ascii_digit())
+        && k >= floor + 2
+        && lexicon::month(doc.lo(k - 2)).is_some()
+    {
+        n = 2;
+    } else if matches!(w, "yesterday" | "today" | "tonight") {
+        return Some(1);
+    }
+    if n == 0 {
+        return None;
+    }
+    while k - n > floor
+        && matches!(
+            doc.lo(k - n - 1),
+            "on" | "last"
+                | "this"
+                | "earlier"
+                | "late"
+                | "early"
+                | "next"
+                | "in"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+        )
+    {
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Words that make the following word a noun: `his claims`, `the report`.
+fn is_noun_marker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "this"
+            | "such"
+            | "new"
+            | "latest"
+            | "recent"
+            | "earlier"
+            | "previous"
+            | "false"
+            | "repeated"
+            | "similar"
+            | "public"
+            | "official"
+            | "no"
+            | "any"
+            | "of"
+            | "in"
+            | "for"
+            | "with"
+            | "by"
+            | "on"
+            | "about"
+            | "after"
+            | "before"
+            | "into"
+    ) || lower.ends_with("'s")
+}
+
+/// The speaker ending just before `k`: `the Russian leader`, `Haley Morris, a spokeswoman
+/// for the campaign,`, `The US, its NATO allies, and Ukraine`.
+fn speaker_before(
+    doc: &Doc<'_>,
+    sent: Range<usize>,
+    k: usize,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    if k <= sent.start {
+        return None;
+    }
+    // Appositive: `Name, a spokeswoman for the campaign, said`.
+    if doc.is_punct(k - 1, ",") {
+        let close = k - 1;
+        let mut open = close;
+        while open > sent.start && !doc.is_punct(open - 1, ",") && close - open < 14 {
+            open -= 1;
+        }
+        if open > sent.start + 1 && doc.is_punct(open - 1, ",") && open < close {
+            let app = open..close;
+            let first = doc.lo(app.start);
+            let looks_appositive = lexicon::is_determiner(first)
+                || lexicon::is_title_word(first)
+                || doc.lo(app.start).ends_with("'s");
+            if looks_appositive
+                && let Some(np) = np_before(doc, sent.start, open - 1)
+                && doc.toks[np.end - 1].cap
+                && valid_head(doc, np.end - 1)
+            {
+                return Some((np, Some(app)));
+            }
+        }
+        return None;
+    }
+    // `Sen. Bernie Sanders (I-Vt.) said`
+    let mut end = k;
+    if doc.is_punct(end - 1, ")") {
+        let mut o = end - 1;
+        while o > sent.start && !doc.is_punct(o, "(") && end - o < 8 {
+            o -= 1;
+        }
+        if doc.is_punct(o, "(") {
+            end = o;
+        }
+    }
+    let np = np_before(doc, sent.start, end)?;
+    if !valid_head(doc, np.end - 1) {
+        return None;
+    }
+    let np = coordinated(doc, sent.start, np);
+    Some((np, None))
+}
+
+/// Extends `np` leftwards over a list that fills the whole subject: `The US, its NATO
+/// allies, and Ukraine`.
+fn coordinated(doc: &Doc<'_>, floor: usize, np: Range<usize>) -> Range<usize> {
+    let mut start = np.start;
+    let mut k = start;
+    let mut joined = false;
+    loop {
+        if k == floor {
+            return if joined { start..np.end } else { np };
+        }
+        let p = doc.lo(k - 1);
+        if p == "and" || p == "or" || p == "," {
+            k -= 1;
+            if p != "," {
+                joined = true;
+            }
+            continue;
+        }
+        if k == start {
+            // Nothing joins this noun phrase to what precedes it.
+            return np;
+        }
+        match np_before(doc, floor, k) {
+            Some(prev) if prev.len() <= 4 && plain_np(doc, prev.clone()) => {
+                start = prev.start;
+                k = prev.start;
+            }
+            _ => return np,
+        }
+    }
+}
+
+/// A conjunct of a list of speakers: names, determiners and nouns for people or bodies, so
+/// that `Trump won Iowa and Cruz` is not taken for a list.
+fn plain_np(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    valid_head(doc, r.end - 1)
+        && r.clone().all(|k| {
+            let w = doc.lo(k);
+            doc.toks[k].cap
+                || lexicon::is_determiner(w)
+                || lexicon::is_title_word(w)
+                || valid_head(doc, k)
+        })
+}
+
+/// The noun phrase ending just before `end`, scanned backwards.
+fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
+    let mut k = end;
+    let mut saw_determiner = false;
+    while k > floor && end - k < 12 {
+        let t = k - 1;
+        if !doc.is_word(t) {
+            break;
+        }
+        let w = doc.lo(t);
+        if saw_determiner {
+            // A determiner starts the phrase unless an `of` or possessive precedes it.
+            if w == "of" || w.ends_with("'s") {
+                saw_determiner = false;
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if lexicon::is_clause_word(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_modal(w)
+            || lexicon::is_negation(w)
+            || (lexicon::is_preposition(w) && w != "of")
+            || lexicon::cue(w).is_some() && !doc.toks[t].cap
+            || w == "and"
+            || w == "or"
+            || w == "according"
+        {
+            break;
+        }
+        if !doc.toks[t].cap && (w.ends_with("ed") || w.ends_with("ing")) && k != end {
+            // A participle inside a phrase is an adjective only after a determiner:
+            // `an unnamed official`.
+            if !(t > floor && lexicon::is_determiner(doc.lo(t - 1))) {
+                break;
+            }
+        }
+        if lexicon::is_determiner(w) {
+            saw_determiner = true;
+        }
+        k -= 1;
+    }
+    let mut start = k;
+    // Trim `of` and time words off the front: `of Boris Johnson` is not a phrase.
+    while start < end && matches!(doc.lo(start), "of" | "yesterday" | "today" | "meanwhile") {
+        start += 1;
+    }
+    (start < end).then_some(start..end)
+}
+
+/// The noun phrase starting at `from`: `Putin`, `the Russian leader`, and for `according
+/// to` longer ones with prepositions: `a senior official at the State Department`.
+fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<usize>> {
+    let mut j = from;
+    while j < end && j - from < 14 {
+        if !doc.is_word(j) {
+            break;
+        }
+        let w = doc.lo(j);
+        let inner_prep = matches!(w, "of" | "at" | "for" | "from" | "in" | "with");
+        if lexicon::is_clause_word(w)
+            || lexicon::is_auxiliary(w)
+            || lexicon::is_modal(w)
+            || (lexicon::is_preposition(w) && !(long && inner_prep) && w != "of")
+            || lexicon::cue(w).is_some() && !doc.toks[j].cap
+            || lexicon::weekday(w).is_some()
+            || matches!(w, "yesterday" | "today" | "last" | "and" | "or")
+        {
+            break;
+        }
+        if j > from && !doc.toks[j].cap && (w.ends_with("ed") || w.ends_with("ing")) && !long {
+            break;
+        }
+        j += 1;
+    }
+    while j > from
+        && matches!(
+            doc.lo(j - 1),
+            "of" | "at" | "for" | "from" | "in" | "with" | "the" | "a"
+        )
+    {
+        j -= 1;
+    }
+    (j > from).then_some(from..j)
+}
+
+/// `says Haley Morris, a spokeswoman for the campaign`: the appositive after an inverted
+/// speaker.
+fn with_appositive_after(
+    doc: &Doc<'_>,
+    np: Range<usize>,
+    end: usize,
+) -> (Range<usize>, Option<Range<usize>>) {
+    if doc.toks[np.end - 1].cap && doc.is_punct(np.end, ",") && np.end + 1 < end {
+        let a = np.end + 1;
+        if lexicon::is_determiner(doc.lo(a)) || lexicon::is_title_word(doc.lo(a)) {
+            let mut j = a;
+            while j < end && !doc.is_punct(j, ",") && !doc.is_punct(j, ".") && j - a < 14 {
+                j += 1;
+            }
+            if j > a {
+                return (np, Some(a..j));
+            }
+        }
+    }
+    (np, None)
+}
+
+/// Whether the token can head a speaker: a name, a pronoun, or a noun for people or
+/// institutions.
+fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.lo(t);
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    if doc.toks[t].cap {
+        return !lexicon::is_capitalised_common(w)
+            && lexicon::month(w).is_none()
+            && !w.chars().all(|c| c.is_ascii_digit());
+    }
+    lexicon::subject_pronoun(w).is_some()
+        || lexicon::is_anonymous_head(w)
+        || lexicon::is_organization_head(w)
+        || lexicon::is_government_head(w)
+        || lexicon::role_titles(w).is_some()
+        || is_agent_noun(w)
+}
+
+/// Nouns for people by their endings: `teacher`, `economist`, `historian`, `residents`.
+fn is_agent_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    w.len() > 4
+        && ["er", "or", "ist", "ian", "ant", "ent", "ee"]
+            .iter()
+            .any(|suffix| w.ends_with(suffix))
+        && !matches!(
+            w,
+            "whether"
+                | "however"
+                | "together"
+                | "further"
+                | "never"
+                | "other"
+                | "over"
+                | "after"
+                | "under"
+                | "either"
+                | "rather"
+                | "order"
+                | "matter"
+                | "number"
+                | "water"
+                | "paper"
+                | "letter"
+                | "center"
+                | "error"
+                | "factor"
+                | "sector"
+                | "moment"
+                | "statement"
+                | "government"
+                | "agreement"
+                | "comment"
+                | "element"
+                | "event"
+                | "percent"
+                | "recent"
+                | "present"
+                | "current"
+                | "different"
+                | "independent"
+                | "important"
+                | "significant"
+        )
+}
+
+/// The listener after `told`: `reporters`, `Lavrov`, `Foreign Minister Lavrov`, `his Russian
+/// counterpart`, `The Associated Press`, `CNN's Jake Tapper`.
+fn listener(doc: &Doc<'_>, from: usize, end: usize) -> Option<Range<usize>> {
+    let mut j = from;
+    if j < end && lexicon::is_determiner(doc.lo(j)) {
+        j += 1;
+    }
+    let mut last_head = None;
+    while j < end && j - from < 7 && doc.is_word(j) {
+        let w = doc.lo(j);
+        if lexicon::is_clause_word(w) || lexicon::is_preposition(w) && w != "of" {
+            break;
+        }
+        let cap = doc.toks[j].cap;
+        let pronoun = matches!(w, "him" | "her" | "them" | "me" | "us" | "you");
+        if cap
+            || pronoun
+            || lexicon::is_anonymous_head(w)
+            || is_agent_noun(w)
+            || w == "reporters"
+            || w == "journalists"
+            || w == "counterpart"
+            || w == "audience"
+            || w == "crowd"
+            || lexicon::is_organization_head(w)
+            || lexicon::is_government_head(w)
+        {
+            last_head = Some(j + 1);
+            if pronoun {
+                break;
+            }
+        } else if w == "of" {
+            // `the head of the agency`
+        } else if last_head.is_some() {
+            break;
+        }
+        j += 1;
+    }
+    last_head.map(|e| from..e)
+}
+
+/// `that` opening the content, possibly after a short phrase: `said in a statement that`,
+/// `told his counterpart on Tuesday that`.
+fn find_that(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> {
+    if from < end && doc.lo(from) == "that" {
+        return Some(from);
+    }
+    let first = doc.lo(from);
+    let phrase = lexicon::is_preposition(first)
+        || lexicon::weekday(first).is_some()
+        || lexicon::is_speech_adverb(first)
+        || matches!(first, "last" | "this" | "earlier" | "late" | "repeatedly");
+    if !phrase {
+        return None;
+    }
+    (from..end.min(from + 10))
+        .take_while(|&k| doc.is_word(k))
+        .find(|&k| doc.lo(k) == "that")
+}
+
+/// Whether a bare clause can start at `j`: `says the United States has …`, not `said on
+/// Twitter` or `told him to leave`.
+fn opens_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
+    if j >= end || !doc.is_word(j) {
+        return doc.is_quote(j);
+    }
+    let w = doc.lo(j);
+    !(lexicon::is_preposition(w)
+        || lexicon::opens_non_claim(w)
+        || lexicon::weekday(w).is_some()
+        || lexicon::is_speech_adverb(w)
+        || matches!(
+            w,
+            "and" | "or" | "but" | "as" | "yesterday" | "today" | "last" | "so"
+        ))
+}
+
+/// The content clause starting at `from`, running to the end of the sentence, a participle
+/// (`, adding that`), `according to`, or a semicolon. A quote opened inside runs on across
+/// sentences to its closing mark.
+fn clause(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<usize>> {
+    clause_from(doc, from, sent)
+}
+
+fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<usize>> {
+    let mut j = from;
+    let mut end = sent.end;
+    while j < sent.end {
+        if doc.is_punct(j, ";") {
+            end = j;
+            break;
+        }
+        if doc.is_punct(j, ",") && j + 1 < sent.end && !doc.inside_quote(j) {
+            let n = doc.lo(j + 1);
+            let participle = lexicon::cue(n).is_some_and(|c| c.ing);
+            if participle || n == "according" {
+                end = j;
+                break;
+            }
+        }
+        j += 1;
+    }
+    // A quote opened in the clause and closed in a later sentence belongs to it.
+    if let Some(last) = (from..end).rev().find(|&k| doc.is_quote(k))
+        && let Some(q) = doc.quote_at_mark(last)
+        && q.open == last
+        && q.close > end
+    {
+        end = if q.closed { q.close + 1 } else { q.close };
+    }
+    (end > from).then_some(from..end)
+}
+
+/// The content to the left of a trailing frame: the quote just before it, or the clause
+/// from the sentence start; plus a continuation to the right when the frame interrupts
+/// the claim (`If …, the Secretary told Lavrov, then …`).
+fn left_content(
+    doc: &Doc<'_>,
+    sent: Range<usize>,
+    frame: &Frame,
+    frame_starts: &[usize],
+) -> Option<Vec<Range<usize>>> {
+    let f = frame;
+    let s = f.extent.start;
+    let mut parts = Vec::new();
+    let mut b = s;
+    if b > sent.start && (doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, "—")) {
+        b -= 1;
+    }
+    if b > sent.start
+        && let Some(q) = doc.quote_at_mark(b - 1)
+        && q.closed
+        && q.close == b - 1
+    {
+        // `"…," he said`: the quote is the claim when it opens the sentence, or when it
+        // began in an earlier sentence.
+        let opens_clause = q.open <= sent.start
+            || (sent.start..q.open).all(|k| !doc.is_word(k))
+            || doc.is_punct(q.open - 1, ":");
+        if opens_clause {
+            parts.push(q.inner());
+        } else {
+            parts.push(sent.start..b);
+        }
+    } else if b > sent.start && b < s {
+        parts.push(sent.start..b);
+    } else if b == sent.start {
+        // A frame that is a sentence of its own: `"It is over." Putin said.`
+        let prev = doc.sent_of[sent.start] as usize;
+        if prev > 0 {
+            let p = doc.sents[prev - 1].clone();
+            let last = p.end - 1;
+            if let Some(q) = doc.quote_at_mark(last)
+                && q.closed
+                && q.close == last
+                && doc.toks[last].para == doc.toks[s].para
+            {
+                parts.push(q.inner());
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+    } else {
+        return None;
+    }
+    // Continuation after the frame: `, then this is the time …` or `, "…"`.
+    let after = f.extent.end;
+    if doc.is_punct(after, ",") && after + 1 < sent.end {
+        let from = after + 1;
+        let next_frame = frame_starts.iter().copied().filter(|&x| x > from).min();
+        let mut end = next_frame.unwrap_or(sent.end);
+        // Stop before the comma that introduces the next frame.
+        while end > from && (doc.is_punct(end - 1, ",") || doc.is_punct(end - 1, "—")) {
+            end -= 1;
+        }
+        if let Some(q) = doc.quote_at_mark(from)
+            && q.open == from
+        {
+            parts.push(q.inner());
+        } else {
+            let w = doc.lo(from);
+            let starts_frame = lexicon::cue(w).is_some() || w == "according";
+            if !starts_frame && doc.words_in(from..end) >= 3 && !matches!(w, "and" | "but" | "as") {
+                parts.push(from..end);
+            }
+        }
+    }
+    Some(parts)
+}
+
+/// The subject of a sentence, for participles with no other frame: `Moscow has rejected
+/// the allegation, saying …`.
+fn subject(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
+    let mut j = sent.start;
+    while j < sent.end
+        && matches!(
+            doc.lo(j),
+            "but" | "and" | "however" | "meanwhile" | "still" | "yet"
+        )
+    {
+        j += 1;
+    }
+    if doc.is_punct(j, ",") {
+        j += 1;
+    }
+    // An opening phrase set off by a comma: `On Tuesday, Moscow …`, `In a statement, …`.
+    if j < sent.end && (lexicon::is_preposition(doc.lo(j)) || lexicon::is_clause_word(doc.lo(j))) {
+        let comma = (j..sent.end).find(|&k| doc.is_punct(k, ","))?;
+        j = comma + 1;
+    }
+    let from = j;
+    while j < sent.end && j - from < 10 && doc.is_word(j) {
+        let w = doc.lo(j);
+        if j > from
+            && (lexicon::is_auxiliary(w)
+                || lexicon::is_modal(w)
+                || lexicon::is_negation(w)
+                || lexicon::is_speech_adverb(w)
+                || lexicon::is_preposition(w) && w != "of"
+                || lexicon::is_clause_word(w)
+                || (!doc.toks[j].cap && (w.ends_with("ed") || w.ends_with("ing")))
+                || (!doc.toks[j].cap
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && !lexicon::is_anonymous_head(w)
+                    && !lexicon::is_organization_head(w)
+                    && !lexicon::is_government_head(w)))
+        {
+            break;
+        }
+        j += 1;
+    }
+    if j == from || !valid_head(doc, j - 1) {
+        return None;
+    }
+    Some(Speaker::Mention {
+        np: from..j,
+        appositive: None,
+    })
+}
+
+/// Trims punctuation and `that` from a content part's edges; `None` when nothing is left.
+fn trim(doc: &Doc<'_>, r: Range<usize>) -> Option<Range<usize>> {
+    let (mut a, mut b) = (r.start, r.end);
+    while a < b && (doc.toks[a].kind == Kind::Punct || doc.lo(a) == "that" && a == r.start) {
+        a += 1;
+    }
+    while a < b && doc.toks[b - 1].kind == Kind::Punct {
+        b -= 1;
+    }
+    // A lone quotation mark at either edge that does not pair with one inside.
+    if a < b && doc.is_quote(a) && doc.quote_at_mark(a).is_none_or(|q| q.close >= b) {
+        a += 1;
+    }
+    if a < b && doc.is_quote(b - 1) && doc.quote_at_mark(b - 1).is_none_or(|q| q.open < a) {
+        b -= 1;
+        while a < b && doc.toks[b - 1].kind == Kind::Punct {
+            b -= 1;
+        }
+    }
+    (a < b).then_some(a..b)
+}
+
+/// Whether content parts make a claim: enough words, not a question or an instruction.
+fn is_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
+    let words: usize = parts.iter().map(|p| doc.words_in(p.clone())).sum();
+    if words < 3 {
+        return false;
+    }
+    let first = parts[0].start;
+    if lexicon::opens_non_claim(doc.lo(first)) && !doc.inside_quote(first) {
+        return false;
+    }
+    let last = parts[parts.len() - 1].end;
+    // A question is not a claim; look at the punctuation right after the content.
+    let mut k = last;
+    while k < doc.toks.len() && doc.is_quote(k) {
+        k += 1;
+    }
+    !doc.is_punct(k, "?") && !doc.is_punct(last - 1, "?")
+}
+
+/// Drops a claim whose content holds another claim's cue: the inner attribution names the
+/// real claimant (`Blinken told Lavrov that …, according to the State Department`).
+fn drop_nested(claims: &mut Vec<Attribution>) {
+    let cues: Vec<usize> = claims.iter().map(|c| c.cue.start).collect();
+    let mut keep = vec![true; claims.len()];
+    for (k, c) in claims.iter().enumerate() {
+        let holds_cue = cues
+            .iter()
+            .enumerate()
+            .any(|(o, &q)| o != k && c.parts.iter().any(|p| p.contains(&q)));
+        if holds_cue {
+            keep[k] = false;
+        }
+    }
+    let mut k = 0;
+    claims.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// Quotes that open a sentence and belong to no claim continue the previous speaker:
+/// `"A," he said. "B."` joins B to A; a quote paragraph after a quoted claim is that
+/// speaker's next claim.
+fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribution>) {
+    let mut added = Vec::new();
+    for q in &doc.quotes {
+        if q.words < 3 || title_case(doc, q.inner()) {
+            continue;
+        }
+        let s = doc.sent(q.open);
+        let opens_sentence = (s.start..q.open).all(|k| !doc.is_word(k));
+        if !opens_sentence {
+            continue;
+        }
+        let inner = q.inner();
+        let covered = claims.iter().any(|c| {
+            c.parts
+                .iter()
+                .any(|p| p.start < inner.end && inner.start < p.end)
+        });
+        if covered {
+            continue;
+        }
+        let Some(inner) = trim(doc, inner) else {
+            continue;
+        };
+        let para = doc.toks[q.open].para;
+        // The last claim before this quote, in this paragraph or the one before.
+        let Some(prev) = claims.iter().rposition(|c| {
+            c.end() <= q.open && para.saturating_sub(doc.toks[c.cue.start].para) <= 1
+        }) else {
+            continue;
+        };
+        let p = &claims[prev];
+        if !quoted(doc, p) {
+            continue;
+        }
+        let frame_sent = doc.sent_of[p.cue.start] as usize;
+        let same_para = doc.toks[p.cue.start].para == para;
+        let right_after = same_para
+            && doc.sent_of[q.open] as usize <= frame_sent + 1
+            && p.cue.start < q.open
+            && ((p.cue.end..q.open)
+                .all(|k| !doc.is_word(k) || doc.sent_of[k] as usize == frame_sent));
+        if right_after && p.end() < p.cue.start {
+            claims[prev].parts.push(inner);
+        } else {
+            let speaker = match &p.speaker {
+                Speaker::Continues(s) => Speaker::Continues(s.clone()),
+                s @ Speaker::Mention { .. } => Speaker::Continues(Box::new(s.clone())),
+            };
+            added.push(Attribution {
+                speaker,
+                cue: p.cue.clone(),
+                parts: vec![inner],
+            });
+        }
+    }
+    claims.extend(added);
+}
+
+/// Whether a claim quotes words: a continuation only follows a quoted claim.
+fn quoted(doc: &Doc<'_>, c: &Attribution) -> bool {
+    c.parts
+        .iter()
+        .any(|p| p.clone().any(|k| doc.inside_quote(k)))
+}
+
+/// `"The Art of the Deal"`: every word capitalised, so a title, not a quote.
+fn title_case(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    let mut words = 0;
+    for k in r {
+        if doc.is_word(k) {
+            words += 1;
+            if !doc.toks[k].cap
+                && !matches!(
+                    doc.lo(k),
+                    "of" | "the" | "a" | "and" | "in" | "for" | "to" | "on"
+                )
+            {
+                return false;
+            }
+        }
+    }
+    words > 0
+}

@@ -1,0 +1,630 @@
+//! Claimant resolution within one article: every mention of a speaker (`Russian President
+//! Vladimir Putin`, `Putin`, `the Russian leader`, `he`) to one canonical entity.
+//!
+//! A first pass indexes the article's names: runs of capitalised words, split into a title
+//! (`Russian President`) and a name (`Vladimir Putin`). Mentions are then resolved against
+//! that index by full name, surname, role (`the British premier` is the person whose title
+//! says British prime minister) or, for pronouns, the nearest person named before.
+
+use std::ops::Range;
+
+use crate::record::ClaimantType;
+
+use super::lexicon::{self, Pronoun};
+use super::sentence::{Doc, Kind};
+
+/// A resolved claimant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Claimant {
+    pub(crate) name: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) kind: ClaimantType,
+}
+
+#[derive(Debug)]
+struct Person {
+    name: String,
+    /// Lowercase name tokens, possessives removed.
+    tokens: Vec<String>,
+    title: Option<String>,
+}
+
+impl Person {
+    fn surname(&self) -> &str {
+        &self.tokens[self.tokens.len() - 1]
+    }
+}
+
+/// A description with an indefinite article, kept as the antecedent of later definite
+/// ones: `a senior State Department official` … `the official`.
+#[derive(Debug)]
+struct Description {
+    head: String,
+    text: String,
+    at: usize,
+}
+
+/// The names and descriptions of one article.
+pub(crate) struct Index {
+    persons: Vec<Person>,
+    /// (token index, person) for every mention of a person, in order.
+    person_at: Vec<(usize, usize)>,
+    /// (token index, claimant) for organisations and governments named, in order.
+    body_at: Vec<(usize, Claimant)>,
+    descriptions: Vec<Description>,
+}
+
+impl Index {
+    pub(crate) fn new(doc: &Doc<'_>) -> Self {
+        let mut index = Index {
+            persons: Vec::new(),
+            person_at: Vec::new(),
+            body_at: Vec::new(),
+            descriptions: Vec::new(),
+        };
+        let chunks = chunks(doc);
+        // Full names first, so that surnames met earlier in the text still resolve.
+        for c in &chunks {
+            let (title, name) = split_title(doc, c.clone());
+            if classify_body(doc, c.clone()).is_some() || name.is_empty() {
+                continue;
+            }
+            let honorific = title.clone().any(|k| lexicon::is_honorific(doc.lo(k)));
+            if name.len() >= 2 || honorific {
+                index.add_person(doc, title, name);
+            }
+        }
+        for c in &chunks {
+            if let Some(body) = classify_body(doc, c.clone()) {
+                index.body_at.push((c.start, body));
+                continue;
+            }
+            let (_, name) = split_title(doc, c.clone());
+            if !name.is_empty()
+                && let Some(p) = index.person_by_name(doc, name.clone())
+            {
+                index.person_at.push((name.start, p));
+            }
+        }
+        index.person_at.sort_unstable();
+        index.descriptions = descriptions(doc);
+        index
+    }
+
+    fn add_person(&mut self, doc: &Doc<'_>, title: Range<usize>, name: Range<usize>) {
+        let tokens: Vec<String> = name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
+        let text = name_text(doc, name.clone());
+        let title = title_text(doc, title);
+        let surname = &tokens[tokens.len() - 1];
+        let same = self.persons.iter_mut().find(|p| {
+            p.surname() == surname
+                && (p.tokens[0] == tokens[0] || p.tokens.len() == 1 || tokens.len() == 1)
+        });
+        match same {
+            Some(p) => {
+                if tokens.len() > p.tokens.len() {
+                    p.name = text;
+                    p.tokens = tokens;
+                }
+                if title.as_ref().map_or(0, String::len) > p.title.as_ref().map_or(0, String::len) {
+                    p.title = title;
+                }
+            }
+            None => self.persons.push(Person {
+                name: text,
+                tokens,
+                title,
+            }),
+        }
+    }
+
+    /// The person a name refers to: by full name, or by surname (`Putin`, `Putins`).
+    fn person_by_name(&self, doc: &Doc<'_>, name: Range<usize>) -> Option<usize> {
+        let tokens: Vec<&str> = name.clone().map(|k| bare(doc.lo(k))).collect();
+        let last = *tokens.last()?;
+        let by_surname = |s: &str| {
+            self.persons
+                .iter()
+                .position(|p| p.surname() == s && (tokens.len() == 1 || p.tokens[0] == tokens[0]))
+        };
+        by_surname(last).or_else(|| {
+            // Possessives that lost their apostrophe upstream: `Putins remarks`.
+            let stem = last.strip_suffix('s')?;
+            (tokens.len() == 1).then(|| by_surname(stem)).flatten()
+        })
+    }
+
+    /// Resolves the speaker mention `np` (with an appositive describing it, if any).
+    pub(crate) fn resolve(
+        &self,
+        doc: &Doc<'_>,
+        np: Range<usize>,
+        appositive: Option<Range<usize>>,
+    ) -> Claimant {
+        let appositive_title = appositive.and_then(|a| {
+            let mut a = a;
+            while a.start < a.end && lexicon::is_determiner(doc.lo(a.start)) {
+                a.start += 1;
+            }
+            (!a.is_empty()).then(|| clean(doc.slice(a)))
+        });
+        let mut c = self.resolve_np(doc, np);
+        if c.kind == ClaimantType::Person
+            && let Some(t) = appositive_title
+        {
+            c.title = Some(t);
+        }
+        c
+    }
+
+    fn resolve_np(&self, doc: &Doc<'_>, np: Range<usize>) -> Claimant {
+        // Lists: `The US, its NATO allies, and Ukraine`.
+        let joints: Vec<usize> = np
+            .clone()
+            .filter(|&k| matches!(doc.lo(k), "and" | "or" | ","))
+            .collect();
+        if !joints.is_empty() {
+            let mut names = Vec::new();
+            let mut kinds = Vec::new();
+            let mut a = np.start;
+            for &j in joints.iter().chain(std::iter::once(&np.end)) {
+                if j > a {
+                    let c = self.resolve_np(doc, a..j);
+                    if let Some(n) = c.name {
+                        names.push(n);
+                    }
+                    kinds.push(c.kind);
+                }
+                a = j + 1;
+            }
+            let kind = if kinds.iter().all(|k| *k == kinds[0]) {
+                kinds[0]
+            } else {
+                kinds
+                    .into_iter()
+                    .find(|k| *k != ClaimantType::Unknown)
+                    .unwrap_or(ClaimantType::Unknown)
+            };
+            return Claimant {
+                name: (!names.is_empty()).then(|| names.join(", ")),
+                title: None,
+                kind,
+            };
+        }
+        let mut start = np.start;
+        while start + 1 < np.end && lexicon::is_determiner(doc.lo(start)) {
+            start += 1;
+        }
+        let determiner = (start > np.start).then(|| doc.lo(np.start));
+        let body = start..np.end;
+        let head = bare(doc.lo(np.end - 1)).to_owned();
+
+        if body.len() == 1
+            && let Some(p) = lexicon::subject_pronoun(doc.lo(body.start))
+        {
+            return self.pronoun(p, np.start);
+        }
+        if let Some(c) = classify_body(doc, body.clone()) {
+            return c;
+        }
+        let (title, name) = split_title(doc, body.clone());
+        let has_name = !name.is_empty() && name.clone().all(|k| doc.toks[k].cap);
+        if has_name {
+            let own_title = title_text(doc, title);
+            if let Some(p) = self.person_by_name(doc, name.clone()) {
+                let p = &self.persons[p];
+                return Claimant {
+                    name: Some(p.name.clone()),
+                    title: own_title.or_else(|| p.title.clone()),
+                    kind: ClaimantType::Person,
+                };
+            }
+            // A possessive name before a noun: `O’Malley’s campaign`.
+            if name.end < body.end {
+                return self.description(doc, body, determiner, &head);
+            }
+            return Claimant {
+                name: Some(name_text(doc, name)),
+                title: own_title,
+                kind: ClaimantType::Person,
+            };
+        }
+        self.description(doc, body, determiner, &head)
+    }
+
+    /// A speaker described rather than named: `the Russian leader`, `a senior official`,
+    /// `the campaign`.
+    fn description(
+        &self,
+        doc: &Doc<'_>,
+        body: Range<usize>,
+        determiner: Option<&str>,
+        head: &str,
+    ) -> Claimant {
+        let text = clean(doc.slice(body.clone()));
+        let indefinite = determiner.is_some_and(lexicon::is_indefinite)
+            || (determiner.is_none() && head.ends_with('s') && !doc.toks[body.end - 1].cap);
+        if let Some(roles) = lexicon::role_titles(head)
+            && !indefinite
+        {
+            if let Some(p) = self.person_by_role(doc, body.clone(), roles) {
+                let p = &self.persons[p];
+                return Claimant {
+                    name: Some(p.name.clone()),
+                    title: p.title.clone(),
+                    kind: ClaimantType::Person,
+                };
+            }
+            return Claimant {
+                name: Some(text.clone()),
+                title: Some(text),
+                kind: ClaimantType::Person,
+            };
+        }
+        if lexicon::is_government_head(head) {
+            let country = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)));
+            return Claimant {
+                name: Some(country.map_or(text, str::to_owned)),
+                title: None,
+                kind: ClaimantType::Government,
+            };
+        }
+        if lexicon::is_organization_head(head) {
+            return Claimant {
+                name: Some(text),
+                title: None,
+                kind: ClaimantType::Organization,
+            };
+        }
+        if lexicon::is_anonymous_head(head) || indefinite {
+            let name = if indefinite {
+                text
+            } else {
+                self.antecedent(head, body.start).unwrap_or(text)
+            };
+            return Claimant {
+                name: Some(name),
+                title: None,
+                kind: ClaimantType::Anonymous,
+            };
+        }
+        Claimant {
+            name: Some(text),
+            title: None,
+            kind: ClaimantType::Person,
+        }
+    }
+
+    /// The person whose title fits a role description: `the British premier` fits `British
+    /// Prime Minister`; the nearest one named before the mention wins, else the first after.
+    fn person_by_role(&self, doc: &Doc<'_>, body: Range<usize>, roles: &[&str]) -> Option<usize> {
+        let country = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)));
+        let fits = |p: &Person| {
+            let Some(t) = &p.title else { return false };
+            let t = t.to_lowercase();
+            let role = roles.iter().any(|r| t.contains(r));
+            let title_country = t.split(' ').find_map(lexicon::country_of);
+            role && (country.is_none() || title_country.is_none() || title_country == country)
+                && (country.is_none() || title_country.is_some() || self.persons.len() == 1)
+        };
+        let candidates: Vec<usize> = (0..self.persons.len())
+            .filter(|&p| fits(&self.persons[p]))
+            .collect();
+        match candidates.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            _ => {
+                let before = self
+                    .person_at
+                    .iter()
+                    .rev()
+                    .find(|(at, p)| *at < body.start && candidates.contains(p));
+                let after = self
+                    .person_at
+                    .iter()
+                    .find(|(at, p)| *at > body.start && candidates.contains(p));
+                before.or(after).map(|(_, p)| *p)
+            }
+        }
+    }
+
+    fn pronoun(&self, p: Pronoun, at: usize) -> Claimant {
+        match p {
+            Pronoun::Person => match self.person_at.iter().rev().find(|(k, _)| *k < at) {
+                Some((_, p)) => {
+                    let p = &self.persons[*p];
+                    Claimant {
+                        name: Some(p.name.clone()),
+                        title: p.title.clone(),
+                        kind: ClaimantType::Person,
+                    }
+                }
+                None => Claimant {
+                    name: None,
+                    title: None,
+                    kind: ClaimantType::Person,
+                },
+            },
+            Pronoun::Thing | Pronoun::Plural => {
+                match self.body_at.iter().rev().find(|(k, _)| *k < at) {
+                    Some((_, c)) => c.clone(),
+                    None => Claimant {
+                        name: None,
+                        title: None,
+                        kind: ClaimantType::Unknown,
+                    },
+                }
+            }
+            Pronoun::Speaker => Claimant {
+                name: None,
+                title: None,
+                kind: ClaimantType::Unknown,
+            },
+        }
+    }
+
+    /// `the official` after `a senior State Department official`.
+    fn antecedent(&self, head: &str, at: usize) -> Option<String> {
+        let same = |d: &&Description| {
+            d.head == head || d.head.trim_end_matches('s') == head.trim_end_matches('s')
+        };
+        let before = self
+            .descriptions
+            .iter()
+            .rev()
+            .filter(same)
+            .find(|d| d.at < at);
+        let after = self.descriptions.iter().filter(same).find(|d| d.at > at);
+        before.or(after).map(|d| d.text.clone())
+    }
+}
+
+/// Runs of capitalised words within a sentence, skipping capitalised function words.
+fn chunks(doc: &Doc<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !starts_chunk(doc, i) {
+            i += 1;
+            continue;
+        }
+        let s = doc.sent_of[i];
+        let mut j = i + 1;
+        while j < n && doc.sent_of[j] == s {
+            if starts_chunk(doc, j) && !doc.lo(j - 1).ends_with("'s") {
+                j += 1;
+            } else if matches!(
+                doc.lo(j),
+                "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "du"
+            ) && j + 1 < n
+                && starts_chunk(doc, j + 1)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        out.push(i..j);
+        i = j;
+    }
+    out
+}
+
+fn starts_chunk(doc: &Doc<'_>, i: usize) -> bool {
+    let t = &doc.toks[i];
+    t.kind == Kind::Word
+        && t.cap
+        && !doc.inside_quote(i)
+        && !lexicon::is_capitalised_common(doc.lo(i))
+        && lexicon::month(doc.lo(i)).is_none()
+}
+
+/// Splits a chunk into its leading title words and the name after them; also takes the
+/// lowercase title words just before the chunk (`presidential candidate Martin O’Malley`).
+fn split_title(doc: &Doc<'_>, c: Range<usize>) -> (Range<usize>, Range<usize>) {
+    let mut k = c.start;
+    while k < c.end && (lexicon::is_title_word(bare(doc.lo(k))) || doc.lo(k) == "of") {
+        k += 1;
+    }
+    // A chunk that is all title words names no one (`the Secretary`); a name needs one
+    // non-title word.
+    let mut t = c.start;
+    if k == c.start || k < c.end {
+        while t > 0
+            && doc.is_word(t - 1)
+            && doc.sent_of[t - 1] == doc.sent_of[c.start]
+            && (lexicon::is_title_word(doc.lo(t - 1)))
+            && !lexicon::is_determiner(doc.lo(t - 1))
+        {
+            t -= 1;
+        }
+    }
+    (t..k, k..c.end)
+}
+
+/// Organisations and governments named by a chunk.
+fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
+    let lower: Vec<&str> = c.clone().map(|k| bare(doc.lo(k))).collect();
+    let phrase = lower.join(" ");
+    let text = clean(doc.slice(c.clone()));
+    let text = text.strip_prefix("The ").unwrap_or(&text).to_owned();
+    if let Some(country) = lexicon::government_body(&phrase) {
+        let _ = country;
+        return Some(Claimant {
+            name: Some(strip_possessive(&text)),
+            title: None,
+            kind: ClaimantType::Government,
+        });
+    }
+    if let Some(country) = lexicon::country_of(&phrase)
+        && (c.len() > 1
+            || !doc.lo(c.start).ends_with('n')
+            || lexicon::is_capital_metonym(&phrase)
+            || phrase == "us")
+    {
+        // `Russian` alone is a demonym, not a country; `Russia`, `Moscow`, `the US` are.
+        if phrase.ends_with("ian")
+            || phrase.ends_with("ese")
+            || phrase == "british"
+            || phrase == "american"
+        {
+            return None;
+        }
+        return Some(Claimant {
+            name: Some(country.to_owned()),
+            title: None,
+            kind: ClaimantType::Government,
+        });
+    }
+    let last = lower[lower.len() - 1];
+    if lexicon::is_government_head(last)
+        && c.len() > 1
+        && !matches!(last, "state" | "house" | "white")
+    {
+        return Some(Claimant {
+            name: Some(strip_possessive(&text)),
+            title: None,
+            kind: ClaimantType::Government,
+        });
+    }
+    let acronym = c.len() == 1 && {
+        let w = doc.s(c.start);
+        w.len() >= 2
+            && w.chars()
+                .all(|ch| ch.is_ascii_uppercase() || ch == '.' || ch == '&')
+    };
+    if lower.iter().any(|w| lexicon::is_organization_word(w)) || acronym {
+        return Some(Claimant {
+            name: Some(strip_possessive(&text)),
+            title: None,
+            kind: ClaimantType::Organization,
+        });
+    }
+    None
+}
+
+/// Indefinite descriptions of sources: `a senior State Department official`.
+fn descriptions(doc: &Doc<'_>) -> Vec<Description> {
+    let mut out = Vec::new();
+    for i in 0..doc.toks.len() {
+        if !matches!(doc.lo(i), "a" | "an" | "one") || doc.inside_quote(i) {
+            continue;
+        }
+        let s = doc.sent_of[i];
+        let mut j = i + 1;
+        while j < doc.toks.len() && j - i <= 6 && doc.sent_of[j] == s && doc.is_word(j) {
+            let w = doc.lo(j);
+            if lexicon::is_anonymous_head(w) {
+                out.push(Description {
+                    head: w.to_owned(),
+                    text: clean(doc.slice(i + 1..j + 1)),
+                    at: i,
+                });
+                break;
+            }
+            if lexicon::is_preposition(w) || lexicon::is_clause_word(w) || lexicon::is_auxiliary(w)
+            {
+                break;
+            }
+            j += 1;
+        }
+    }
+    out
+}
+
+fn name_text(doc: &Doc<'_>, name: Range<usize>) -> String {
+    strip_possessive(&clean(doc.slice(name)))
+}
+
+fn title_text(doc: &Doc<'_>, title: Range<usize>) -> Option<String> {
+    let mut t = title;
+    // Bare honorifics say nothing a reader needs: `Mr.` is not a title.
+    while t.start < t.end
+        && matches!(
+            doc.lo(t.start),
+            "mr." | "mrs." | "ms." | "miss" | "the" | "former" | "then"
+        )
+        && t.len() == 1
+    {
+        t.start += 1;
+    }
+    (!t.is_empty()).then(|| clean(doc.slice(t)))
+}
+
+/// A token without its possessive ending.
+fn bare(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w)
+}
+
+fn strip_possessive(s: &str) -> String {
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(x) = s.strip_suffix(suffix) {
+            return x.to_owned();
+        }
+    }
+    s.to_owned()
+}
+
+/// Folds runs of whitespace (including line breaks) to one space.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(text: &str, mention: &str) -> Claimant {
+        let doc = Doc::new(text);
+        let index = Index::new(&doc);
+        let at = text.rfind(mention).expect("mention in text");
+        let start = doc
+            .toks
+            .iter()
+            .position(|t| t.start as usize == at)
+            .expect("token start");
+        let end = doc
+            .toks
+            .iter()
+            .position(|t| t.end as usize == at + mention.len())
+            .expect("token end")
+            + 1;
+        index.resolve(&doc, start..end, None)
+    }
+
+    #[test]
+    fn roles_surnames_and_pronouns_resolve_to_the_full_name() {
+        let text = "Russian President Vladimir Putin spoke. Later Putin left. \
+                    The Russian leader said so. Then he said it again.";
+        for m in ["Putin", "The Russian leader", "he"] {
+            let c = resolve(text, m);
+            assert_eq!(c.name.as_deref(), Some("Vladimir Putin"), "{m}");
+            assert_eq!(c.title.as_deref(), Some("Russian President"), "{m}");
+            assert_eq!(c.kind, ClaimantType::Person);
+        }
+    }
+
+    #[test]
+    fn capitals_are_governments_and_unnamed_sources_are_anonymous() {
+        let text =
+            "Moscow rejected it. A senior State Department official spoke. The official left.";
+        let c = resolve(text, "Moscow");
+        assert_eq!(
+            (c.name.as_deref(), c.kind),
+            (Some("Russia"), ClaimantType::Government)
+        );
+        let c = resolve(text, "The official");
+        assert_eq!(c.name.as_deref(), Some("senior State Department official"));
+        assert_eq!(c.kind, ClaimantType::Anonymous);
+    }
+}

@@ -1,0 +1,1703 @@
+//! The word lists the extraction rules consult: reporting verbs, titles, places, organisations.
+//!
+//! Lists are lowercase and matched against [`super::sentence::Doc::lo`], where the typographic
+//! apostrophe is already folded to `'`.
+
+/// The reporting verb may introduce a clause without `that`: `Putin says the US ignored …`.
+pub(crate) const BARE: u8 = 1;
+/// The reporting verb may introduce a `that` clause: `she noted that …`.
+pub(crate) const THAT: u8 = 2;
+/// The verb can frame a quote or a preceding clause: `"…," he added`.
+pub(crate) const FRAME: u8 = 4;
+/// The verb takes the listener as object before the clause: `told reporters (that) …`.
+pub(crate) const OBJ: u8 = 8;
+/// `accused X of …`: the claim is the object and its `of` phrase.
+pub(crate) const ACCUSE: u8 = 16;
+
+/// A reporting verb form.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cue {
+    /// The `-ing` form, which attaches to the subject of its sentence: `…, saying …`.
+    pub(crate) ing: bool,
+    pub(crate) flags: u8,
+}
+
+impl Cue {
+    pub(crate) fn has(self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// Reporting verbs: base, third person, past, `-ing`; then what they allow.
+const CUES: &[([&str; 4], u8)] = &[
+    (["say", "says", "said", "saying"], BARE | THAT | FRAME),
+    (
+        ["tell", "tells", "told", "telling"],
+        BARE | THAT | FRAME | OBJ,
+    ),
+    (
+        ["claim", "claims", "claimed", "claiming"],
+        BARE | THAT | FRAME,
+    ),
+    (
+        ["insist", "insists", "insisted", "insisting"],
+        BARE | THAT | FRAME,
+    ),
+    (
+        ["argue", "argues", "argued", "arguing"],
+        BARE | THAT | FRAME,
+    ),
+    (
+        ["contend", "contends", "contended", "contending"],
+        BARE | THAT | FRAME,
+    ),
+    (
+        ["assert", "asserts", "asserted", "asserting"],
+        BARE | THAT | FRAME,
+    ),
+    (["allege", "alleges", "alleged", "alleging"], THAT | FRAME),
+    (["warn", "warns", "warned", "warning"], THAT | FRAME | OBJ),
+    (["write", "writes", "wrote", "writing"], THAT | FRAME),
+    (["tweet", "tweets", "tweeted", "tweeting"], THAT | FRAME),
+    (["add", "adds", "added", "adding"], THAT | FRAME),
+    (["note", "notes", "noted", "noting"], THAT | FRAME),
+    (
+        ["explain", "explains", "explained", "explaining"],
+        THAT | FRAME,
+    ),
+    (
+        ["stress", "stresses", "stressed", "stressing"],
+        THAT | FRAME,
+    ),
+    (
+        ["emphasize", "emphasizes", "emphasized", "emphasizing"],
+        THAT | FRAME,
+    ),
+    (
+        ["emphasise", "emphasises", "emphasised", "emphasising"],
+        THAT | FRAME,
+    ),
+    (
+        ["reiterate", "reiterates", "reiterated", "reiterating"],
+        THAT | FRAME,
+    ),
+    (
+        [
+            "acknowledge",
+            "acknowledges",
+            "acknowledged",
+            "acknowledging",
+        ],
+        THAT | FRAME,
+    ),
+    (["admit", "admits", "admitted", "admitting"], THAT | FRAME),
+    (
+        ["concede", "concedes", "conceded", "conceding"],
+        THAT | FRAME,
+    ),
+    (
+        ["confirm", "confirms", "confirmed", "confirming"],
+        THAT | FRAME,
+    ),
+    (
+        ["announce", "announces", "announced", "announcing"],
+        THAT | FRAME,
+    ),
+    (
+        ["declare", "declares", "declared", "declaring"],
+        THAT | FRAME,
+    ),
+    // "state" and "states" are nearly always nouns in news ("the former Soviet states").
+    (["", "", "stated", "stating"], THAT | FRAME),
+    (
+        ["maintain", "maintains", "maintained", "maintaining"],
+        THAT | FRAME,
+    ),
+    (
+        ["predict", "predicts", "predicted", "predicting"],
+        THAT | FRAME,
+    ),
+    (["suggest", "suggests", "suggested", "suggesting"], THAT),
+    (["report", "reports", "reported", "reporting"], THAT | FRAME),
+    (["reveal", "reveals", "revealed", "revealing"], THAT),
+    (["disclose", "discloses", "disclosed", "disclosing"], THAT),
+    (["boast", "boasts", "boasted", "boasting"], THAT | FRAME),
+    (
+        ["complain", "complains", "complained", "complaining"],
+        THAT | FRAME,
+    ),
+    (["charge", "charges", "charged", "charging"], THAT),
+    (
+        ["counter", "counters", "countered", "countering"],
+        THAT | FRAME,
+    ),
+    (["reply", "replies", "replied", "replying"], THAT | FRAME),
+    (
+        ["respond", "responds", "responded", "responding"],
+        THAT | FRAME,
+    ),
+    (["recall", "recalls", "recalled", "recalling"], THAT | FRAME),
+    (
+        ["observe", "observes", "observed", "observing"],
+        THAT | FRAME,
+    ),
+    (["remark", "remarks", "remarked", "remarking"], THAT | FRAME),
+    (["continue", "continues", "continued", "continuing"], FRAME),
+    (
+        ["conclude", "concludes", "concluded", "concluding"],
+        THAT | FRAME,
+    ),
+    (["estimate", "estimates", "estimated", "estimating"], THAT),
+    (
+        ["testify", "testifies", "testified", "testifying"],
+        THAT | FRAME,
+    ),
+    (["agree", "agrees", "agreed", "agreeing"], THAT),
+    (["deny", "denies", "denied", "denying"], THAT | FRAME),
+    (
+        ["caution", "cautions", "cautioned", "cautioning"],
+        THAT | FRAME | OBJ,
+    ),
+    (["quip", "quips", "quipped", "quipping"], FRAME),
+    (["joke", "jokes", "joked", "joking"], THAT | FRAME),
+    (["vow", "vows", "vowed", "vowing"], THAT | FRAME),
+    (
+        ["promise", "promises", "promised", "promising"],
+        THAT | FRAME,
+    ),
+    (["pledge", "pledges", "pledged", "pledging"], THAT | FRAME),
+    (["assure", "assures", "assured", "assuring"], THAT | OBJ),
+    (["find", "finds", "found", "finding"], THAT),
+    (["show", "shows", "showed", "showing"], THAT),
+    (["indicate", "indicates", "indicated", "indicating"], THAT),
+    (["accuse", "accuses", "accused", "accusing"], ACCUSE),
+];
+
+/// Looks a lowercase word up as a reporting verb.
+pub(crate) fn cue(word: &str) -> Option<Cue> {
+    for (forms, flags) in CUES {
+        if let Some(k) = forms.iter().position(|f| *f == word && !f.is_empty()) {
+            return Some(Cue {
+                ing: k == 3,
+                flags: *flags,
+            });
+        }
+    }
+    None
+}
+
+/// Words that shorten with a dot (`Mr.`, `Jan.`, `Calif.`), matched as written because state
+/// abbreviations are only abbreviations when capitalised (`Mass.` but not `mass.`).
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    const ANY_CASE: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
+        "sgt", "adm", "cmdr", "cpl", "pvt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
+        "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mt", "ft", "fig", "rev", "hon", "pres", "supt", "gens", "reps", "sens", "messrs", "no",
+        "nos", "approx", "dept", "est", "univ", "assn", "bros", "e.g", "i.e",
+    ];
+    const CAPITALISED: &[&str] = &[
+        "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
+        "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
+        "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Wisc",
+    ];
+    if CAPITALISED.contains(&word) {
+        return true;
+    }
+    let lower = word.to_ascii_lowercase();
+    if lower == "no" {
+        // "No." only as in "No. 5"; a sentence-final "no." is common in quotes.
+        return word == "No";
+    }
+    ANY_CASE.contains(&lower.as_str())
+}
+
+/// Capitalised words that open sentences and are not names.
+pub(crate) fn is_sentence_opener(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "but"
+            | "and"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "in"
+            | "this"
+            | "that"
+            | "there"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "on"
+            | "at"
+            | "after"
+            | "as"
+            | "while"
+            | "if"
+            | "when"
+            | "for"
+            | "mr."
+            | "mrs."
+            | "ms."
+    )
+}
+
+pub(crate) fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "several"
+            | "some"
+            | "many"
+            | "most"
+            | "other"
+            | "another"
+            | "both"
+            | "all"
+            | "each"
+            | "every"
+            | "no"
+            | "any"
+            | "few"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    )
+}
+
+/// Determiners that make a description indefinite, hence an unnamed source.
+pub(crate) fn is_indefinite(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "several"
+            | "some"
+            | "many"
+            | "most"
+            | "other"
+            | "another"
+            | "few"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+            | "both"
+            | "all"
+            | "various"
+            | "numerous"
+    )
+}
+
+pub(crate) fn is_auxiliary(lower: &str) -> bool {
+    matches!(
+        lower,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "do"
+            | "does"
+            | "did"
+            | "'s"
+            | "'ve"
+            | "'d"
+            | "am"
+    )
+}
+
+pub(crate) fn is_modal(lower: &str) -> bool {
+    matches!(
+        lower,
+        "will"
+            | "would"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
+            | "can"
+            | "shall"
+            | "'ll"
+            | "wo"
+            | "ca"
+    )
+}
+
+pub(crate) fn is_negation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not"
+            | "never"
+            | "n't"
+            | "didn't"
+            | "doesn't"
+            | "don't"
+            | "hasn't"
+            | "haven't"
+            | "hadn't"
+            | "won't"
+            | "wouldn't"
+            | "cannot"
+            | "can't"
+            | "neither"
+            | "nor"
+    )
+}
+
+/// Adverbs that sit between a speaker and the verb: `Putin also said`.
+pub(crate) fn is_speech_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "also"
+            | "again"
+            | "later"
+            | "previously"
+            | "repeatedly"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "recently"
+            | "earlier"
+            | "once"
+            | "then"
+            | "now"
+            | "still"
+            | "further"
+            | "separately"
+            | "subsequently"
+            | "initially"
+            | "first"
+            | "originally"
+            | "often"
+            | "frequently"
+            | "openly"
+            | "flatly"
+            | "firmly"
+            | "strongly"
+            | "explicitly"
+            | "bluntly"
+            | "simply"
+            | "just"
+            | "already"
+            | "long"
+            | "finally"
+            | "similarly"
+            | "likewise"
+            | "however"
+            | "meanwhile"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "angrily"
+            | "sharply"
+            | "quickly"
+            | "immediately"
+            | "emphatically"
+            | "falsely"
+            | "wrongly"
+            | "correctly"
+            | "accurately"
+            | "specifically"
+            | "directly"
+            | "personally"
+            | "formally"
+            | "officially"
+            | "initially,"
+            | "has"
+            | "have"
+            | "had"
+    )
+}
+
+pub(crate) fn is_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "about"
+            | "during"
+            | "after"
+            | "before"
+            | "over"
+            | "under"
+            | "into"
+            | "through"
+            | "via"
+            | "near"
+            | "against"
+            | "without"
+            | "within"
+            | "amid"
+            | "despite"
+            | "since"
+            | "until"
+            | "across"
+            | "around"
+            | "behind"
+            | "upon"
+            | "toward"
+            | "towards"
+            | "outside"
+            | "inside"
+            | "onto"
+            | "per"
+            | "like"
+            | "unlike"
+            | "than"
+    )
+}
+
+/// Words that begin a subordinate clause and so end a noun phrase scanned backwards.
+pub(crate) fn is_clause_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "while"
+            | "because"
+            | "if"
+            | "although"
+            | "though"
+            | "whether"
+            | "but"
+            | "so"
+            | "yet"
+            | "as"
+            | "unless"
+            | "whereas"
+            | "why"
+            | "how"
+            | "what"
+            | "then"
+            | "or"
+            | "nor"
+            | "once"
+            | "whereby"
+    )
+}
+
+/// Words that open an embedded question or instruction rather than a claim.
+pub(crate) fn opens_non_claim(lower: &str) -> bool {
+    matches!(
+        lower,
+        "whether"
+            | "why"
+            | "how"
+            | "what"
+            | "who"
+            | "whom"
+            | "when"
+            | "where"
+            | "which"
+            | "to"
+            | "goodbye"
+            | "nothing"
+            | "something"
+            | "anything"
+            | "so"
+            | "yes"
+            | "no"
+            | "hello"
+            | "thanks"
+            | "sorry"
+            | "please"
+    )
+}
+
+pub(crate) fn subject_pronoun(lower: &str) -> Option<Pronoun> {
+    Some(match lower {
+        "he" | "she" => Pronoun::Person,
+        "it" => Pronoun::Thing,
+        "they" => Pronoun::Plural,
+        "i" | "we" | "you" => Pronoun::Speaker,
+        _ => return None,
+    })
+}
+
+/// What a subject pronoun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// he, she
+    Person,
+    /// it
+    Thing,
+    /// they
+    Plural,
+    /// I, we, you: the writer or the reader, never a claimant outside quotes.
+    Speaker,
+}
+
+/// Words that make up titles and roles: `Russian President`, `Secretary of State`,
+/// `Democratic presidential candidate`, `Spokeswoman`.
+pub(crate) fn is_title_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "president"
+            | "vice"
+            | "prime"
+            | "minister"
+            | "secretary"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "interior"
+            | "finance"
+            | "treasury"
+            | "senator"
+            | "sen."
+            | "rep."
+            | "representative"
+            | "gov."
+            | "governor"
+            | "mayor"
+            | "chancellor"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "pope"
+            | "general"
+            | "gen."
+            | "lt."
+            | "col."
+            | "maj."
+            | "capt."
+            | "sgt."
+            | "adm."
+            | "admiral"
+            | "dr."
+            | "prof."
+            | "professor"
+            | "judge"
+            | "justice"
+            | "chief"
+            | "deputy"
+            | "attorney"
+            | "speaker"
+            | "leader"
+            | "majority"
+            | "minority"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "ceo"
+            | "founder"
+            | "ambassador"
+            | "envoy"
+            | "commissioner"
+            | "sheriff"
+            | "candidate"
+            | "presidential"
+            | "former"
+            | "nominee"
+            | "hopeful"
+            | "congressman"
+            | "congresswoman"
+            | "lawmaker"
+            | "senior"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "strategist"
+            | "manager"
+            | "campaign"
+            | "press"
+            | "republican"
+            | "democratic"
+            | "democrat"
+            | "gop"
+            | "mr."
+            | "mrs."
+            | "ms."
+            | "miss"
+            | "sir"
+            | "lord"
+            | "lady"
+            | "dame"
+            | "rev."
+            | "reverend"
+            | "father"
+            | "sheikh"
+            | "ayatollah"
+            | "emir"
+            | "crown"
+            | "premier"
+            | "officer"
+            | "executive"
+            | "head"
+            | "economist"
+            | "analyst"
+            | "chairperson"
+            | "commander"
+            | "councilman"
+            | "councilwoman"
+            | "delegate"
+            | "assemblyman"
+            | "assemblywoman"
+            | "state"
+            | "house"
+            | "senate"
+            | "white"
+            | "national"
+            | "security"
+            | "homeland"
+            | "health"
+            | "education"
+            | "energy"
+            | "commerce"
+            | "labor"
+            | "agriculture"
+            | "of"
+            | "u.s."
+            | "us"
+            | "u.n."
+            | "un"
+            | "eu"
+            | "nato"
+            | "then"
+            | "acting"
+            | "interim"
+            | "top"
+            | "federal"
+            | "district"
+            | "supreme"
+            | "court"
+            | "general's"
+            | "independent"
+            | "libertarian"
+            | "green"
+            | "labour"
+            | "conservative"
+            | "liberal"
+            | "tory"
+            | "opposition"
+            | "party"
+            | "communications"
+            | "policy"
+            | "political"
+            | "legislative"
+            | "military"
+            | "intelligence"
+            | "cabinet"
+            | "economic"
+            | "trade"
+            | "special"
+            | "counsel"
+            | "solicitor"
+            | "surgeon"
+            | "inspector"
+            | "comptroller"
+            | "auditor"
+            | "controller"
+            | "treasurer"
+            | "clerk"
+            | "coach"
+            | "owner"
+            | "co-founder"
+            | "editor"
+            | "columnist"
+            | "correspondent"
+            | "host"
+            | "anchor"
+            | "author"
+            | "writer"
+            | "scientist"
+            | "researcher"
+            | "fellow"
+            | "activist"
+            | "organizer"
+            | "pastor"
+            | "rabbi"
+            | "imam"
+            | "bishop"
+            | "cardinal"
+            | "archbishop"
+            | "colonel"
+            | "sergeant"
+            | "captain"
+            | "major"
+            | "lieutenant"
+            | "private"
+            | "commandant"
+            | "marshal"
+            | "superintendent"
+            | "provost"
+            | "dean"
+            | "rector"
+            | "regent"
+            | "trustee"
+            | "president-elect"
+            | "vice-president"
+            | "ex"
+            | "ex-president"
+            | "first"
+            | "lady's"
+    ) || country_of(lower).is_some()
+        || is_us_state(lower)
+}
+
+/// Honorifics that mark the following name as a person.
+pub(crate) fn is_honorific(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr."
+            | "mrs."
+            | "ms."
+            | "dr."
+            | "sen."
+            | "rep."
+            | "gov."
+            | "gen."
+            | "prof."
+            | "president"
+            | "senator"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "pope"
+            | "king"
+            | "queen"
+            | "prince"
+            | "princess"
+            | "chancellor"
+            | "minister"
+            | "secretary"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "lt."
+            | "col."
+            | "adm."
+            | "capt."
+            | "sgt."
+            | "rev."
+            | "sir"
+            | "lady"
+            | "lord"
+            | "dame"
+            | "speaker"
+            | "sheriff"
+            | "ambassador"
+            | "commissioner"
+            | "director"
+            | "candidate"
+            | "premier"
+            | "leader"
+    )
+}
+
+/// The head nouns of role descriptions, and the title words each may stand for:
+/// `the Russian leader` can be a president or a prime minister.
+pub(crate) fn role_titles(head: &str) -> Option<&'static [&'static str]> {
+    Some(match head {
+        "leader" => &[
+            "president",
+            "prime minister",
+            "premier",
+            "chancellor",
+            "leader",
+            "king",
+            "queen",
+            "emir",
+            "ayatollah",
+        ],
+        "premier" => &["prime minister", "premier"],
+        "president" => &["president"],
+        "minister" => &["minister"],
+        "secretary" => &["secretary"],
+        "diplomat" => &[
+            "secretary of state",
+            "foreign minister",
+            "foreign secretary",
+            "ambassador",
+            "envoy",
+            "diplomat",
+        ],
+        "envoy" => &["envoy", "ambassador"],
+        "ambassador" => &["ambassador"],
+        "governor" => &["governor", "gov."],
+        "senator" => &["senator", "sen."],
+        "lawmaker" | "legislator" => &[
+            "senator",
+            "sen.",
+            "rep.",
+            "representative",
+            "congressman",
+            "congresswoman",
+            "lawmaker",
+        ],
+        "congressman" | "congresswoman" => {
+            &["rep.", "representative", "congressman", "congresswoman"]
+        }
+        "candidate" | "hopeful" | "nominee" => &["candidate", "nominee", "hopeful"],
+        "spokesman" | "spokeswoman" | "spokesperson" => {
+            &["spokesman", "spokeswoman", "spokesperson"]
+        }
+        "chancellor" => &["chancellor"],
+        "mayor" => &["mayor"],
+        "judge" => &["judge", "justice"],
+        "general" => &["general", "gen."],
+        "chairman" | "chairwoman" | "chair" => &["chairman", "chairwoman", "chair"],
+        "director" => &["director"],
+        "commander" => &["commander", "general", "gen.", "admiral", "adm."],
+        "speaker" => &["speaker"],
+        "king" => &["king"],
+        "queen" => &["queen"],
+        "pope" => &["pope"],
+        "prince" => &["prince", "crown prince"],
+        "ceo" | "executive" => &["ceo", "executive"],
+        "founder" => &["founder", "co-founder"],
+        "attorney" | "lawyer" => &["attorney", "lawyer", "counsel"],
+        "sheriff" => &["sheriff"],
+        "mogul" | "billionaire" | "businessman" | "front-runner" | "frontrunner" => &[
+            "candidate",
+            "nominee",
+            "businessman",
+            "billionaire",
+            "mogul",
+        ],
+        _ => return None,
+    })
+}
+
+/// Nouns heading a description of an unnamed source.
+pub(crate) fn is_anonymous_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "official"
+            | "officials"
+            | "source"
+            | "sources"
+            | "person"
+            | "people"
+            | "aide"
+            | "aides"
+            | "insider"
+            | "insiders"
+            | "analyst"
+            | "analysts"
+            | "expert"
+            | "experts"
+            | "critic"
+            | "critics"
+            | "observer"
+            | "observers"
+            | "witness"
+            | "witnesses"
+            | "resident"
+            | "residents"
+            | "officer"
+            | "officers"
+            | "diplomat"
+            | "diplomats"
+            | "adviser"
+            | "advisers"
+            | "advisor"
+            | "advisors"
+            | "staffer"
+            | "staffers"
+            | "supporter"
+            | "supporters"
+            | "opponent"
+            | "opponents"
+            | "member"
+            | "members"
+            | "employee"
+            | "employees"
+            | "worker"
+            | "workers"
+            | "lawmakers"
+            | "legislators"
+            | "investigators"
+            | "prosecutors"
+            | "scientists"
+            | "researchers"
+            | "economists"
+            | "strategists"
+            | "activists"
+            | "protesters"
+            | "voters"
+            | "students"
+            | "parents"
+            | "doctors"
+            | "neighbors"
+            | "friends"
+            | "relatives"
+            | "authorities"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "representative"
+            | "representatives"
+            | "executive"
+            | "executives"
+            | "leaders"
+            | "someone"
+            | "somebody"
+            | "man"
+            | "woman"
+            | "men"
+            | "women"
+            | "caller"
+            | "callers"
+            | "commentator"
+            | "commentators"
+            | "pollster"
+            | "pollsters"
+            | "operative"
+            | "operatives"
+            | "donor"
+            | "donors"
+            | "veteran"
+            | "veterans"
+            | "survivor"
+            | "survivors"
+            | "victim"
+            | "victims"
+            | "lawyer"
+            | "lawyers"
+            | "attorney"
+            | "attorneys"
+            | "officialdom"
+            | "reporters"
+            | "journalists"
+            | "historians"
+            | "experts'"
+            | "skeptics"
+            | "proponents"
+            | "advocates"
+            | "defenders"
+            | "detractors"
+            | "allies"
+    )
+}
+
+/// Nouns heading a description of an organisation.
+pub(crate) fn is_organization_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "campaign"
+            | "company"
+            | "party"
+            | "committee"
+            | "newspaper"
+            | "paper"
+            | "network"
+            | "magazine"
+            | "group"
+            | "organization"
+            | "organisation"
+            | "union"
+            | "council"
+            | "commission"
+            | "board"
+            | "firm"
+            | "bank"
+            | "report"
+            | "study"
+            | "poll"
+            | "survey"
+            | "analysis"
+            | "review"
+            | "audit"
+            | "memo"
+            | "letter"
+            | "statement"
+            | "website"
+            | "site"
+            | "outlet"
+            | "station"
+            | "team"
+            | "club"
+            | "league"
+            | "association"
+            | "institute"
+            | "foundation"
+            | "university"
+            | "college"
+            | "school"
+            | "hospital"
+            | "church"
+            | "charity"
+            | "coalition"
+            | "alliance"
+            | "corporation"
+            | "agency"
+            | "lawsuit"
+            | "complaint"
+            | "filing"
+            | "indictment"
+            | "document"
+            | "documents"
+            | "data"
+            | "figures"
+            | "research"
+            | "book"
+            | "article"
+            | "editorial"
+            | "ad"
+            | "advertisement"
+            | "video"
+            | "tweet"
+            | "post"
+            | "blog"
+            | "show"
+            | "channel"
+            | "program"
+            | "programme"
+            | "index"
+            | "think"
+            | "tank"
+            | "center"
+            | "centre"
+            | "office"
+            | "bureau"
+            | "service"
+            | "fund"
+            | "authority"
+            | "federation"
+            | "association's"
+            | "companies"
+            | "groups"
+            | "parties"
+            | "polls"
+            | "surveys"
+            | "studies"
+            | "reports"
+            | "republicans"
+            | "democrats"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "campaigns"
+            | "organizers"
+            | "group's"
+            | "platform"
+            | "manifesto"
+            | "petition"
+            | "release"
+    )
+}
+
+/// Nouns heading a description of a government body.
+pub(crate) fn is_government_head(lower: &str) -> bool {
+    matches!(
+        lower,
+        "government"
+            | "administration"
+            | "ministry"
+            | "department"
+            | "kremlin"
+            | "military"
+            | "army"
+            | "navy"
+            | "police"
+            | "embassy"
+            | "regime"
+            | "cabinet"
+            | "court"
+            | "prosecutor"
+            | "prosecutors"
+            | "pentagon"
+            | "governments"
+            | "authorities"
+            | "junta"
+            | "parliament"
+            | "congress"
+            | "senate"
+            | "legislature"
+            | "state"
+            | "states"
+            | "country"
+            | "countries"
+            | "nation"
+            | "nations"
+            | "city"
+            | "county"
+            | "agency"
+            | "agencies"
+            | "white"
+            | "house"
+            | "forces"
+            | "ministries"
+    )
+}
+
+/// Capitalised words and acronyms that name organisations.
+pub(crate) fn is_organization_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "party"
+            | "committee"
+            | "campaign"
+            | "university"
+            | "institute"
+            | "association"
+            | "council"
+            | "commission"
+            | "agency"
+            | "corp"
+            | "corp."
+            | "inc"
+            | "inc."
+            | "company"
+            | "co."
+            | "group"
+            | "foundation"
+            | "bank"
+            | "center"
+            | "centre"
+            | "times"
+            | "post"
+            | "news"
+            | "network"
+            | "press"
+            | "reuters"
+            | "bureau"
+            | "office"
+            | "service"
+            | "court"
+            | "police"
+            | "union"
+            | "federation"
+            | "league"
+            | "organization"
+            | "organisation"
+            | "alliance"
+            | "fund"
+            | "board"
+            | "authority"
+            | "journal"
+            | "tribune"
+            | "herald"
+            | "gazette"
+            | "magazine"
+            | "review"
+            | "daily"
+            | "weekly"
+            | "radio"
+            | "television"
+            | "tv"
+            | "broadcasting"
+            | "media"
+            | "club"
+            | "society"
+            | "coalition"
+            | "project"
+            | "trust"
+            | "partners"
+            | "llc"
+            | "ltd"
+            | "ltd."
+            | "plc"
+            | "holdings"
+            | "systems"
+            | "technologies"
+            | "labs"
+            | "motors"
+            | "airlines"
+            | "pharmaceuticals"
+            | "energy"
+            | "oil"
+            | "industries"
+            | "school"
+            | "college"
+            | "hospital"
+            | "church"
+            | "ministries"
+            | "gallup"
+            | "pew"
+            | "ap"
+            | "afp"
+            | "cnn"
+            | "msnbc"
+            | "bbc"
+            | "nbc"
+            | "abc"
+            | "cbs"
+            | "fox"
+            | "npr"
+            | "pbs"
+            | "nyt"
+            | "bloomberg"
+            | "politico"
+            | "axios"
+            | "breitbart"
+            | "twitter"
+            | "facebook"
+            | "google"
+            | "amazon"
+            | "apple"
+            | "microsoft"
+            | "nato"
+            | "eu"
+            | "un"
+            | "opec"
+            | "who"
+            | "imf"
+            | "wto"
+            | "aclu"
+            | "naacp"
+            | "nra"
+            | "gop"
+            | "dnc"
+            | "rnc"
+            | "super"
+            | "pac"
+            | "foundation's"
+            | "quinnipiac"
+            | "rasmussen"
+            | "ipsos"
+            | "yougov"
+            | "monmouth"
+            | "marist"
+            | "reuters/ipsos"
+            | "interfax"
+            | "tass"
+            | "xinhua"
+            | "ria"
+            | "novosti"
+            | "al"
+            | "jazeera"
+            | "kremlin.ru"
+            | "hamas"
+            | "hezbollah"
+            | "taliban"
+            | "isis"
+            | "isil"
+            | "qaeda"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "labour"
+            | "tories"
+            | "greenpeace"
+            | "amnesty"
+            | "watch"
+            | "planned"
+            | "parenthood"
+            | "chamber"
+    )
+}
+
+/// Government bodies named by proper nouns, with the state they belong to.
+pub(crate) fn government_body(lower_phrase: &str) -> Option<&'static str> {
+    Some(match lower_phrase {
+        "kremlin" | "the kremlin" => "Russia",
+        "white house"
+        | "the white house"
+        | "pentagon"
+        | "the pentagon"
+        | "state department"
+        | "the state department"
+        | "justice department"
+        | "the justice department"
+        | "fbi"
+        | "the fbi"
+        | "cia"
+        | "the cia"
+        | "nsa"
+        | "the nsa"
+        | "dhs"
+        | "doj"
+        | "epa"
+        | "the epa"
+        | "irs"
+        | "the irs"
+        | "congress"
+        | "the senate"
+        | "senate"
+        | "capitol hill"
+        | "treasury"
+        | "the treasury"
+        | "homeland security"
+        | "cdc"
+        | "the cdc"
+        | "fda"
+        | "the fda"
+        | "defense department"
+        | "the defense department" => "United States",
+        "downing street" | "number 10" | "no. 10" | "whitehall" | "foreign office"
+        | "the foreign office" | "home office" | "the home office" => "United Kingdom",
+        "elysee" | "élysée" | "the elysee" | "the élysée" | "quai d'orsay" => "France",
+        "zhongnanhai" => "China",
+        _ => return None,
+    })
+}
+
+/// Country names, demonyms and capitals (used as metonyms: `Moscow rejected …`) mapped to the
+/// country's canonical name.
+pub(crate) fn country_of(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "russia" | "russian" | "russians" | "moscow" | "russia's" | "russias" => "Russia",
+        "us" | "u.s." | "u.s" | "usa" | "u.s.a." | "america" | "american" | "americans"
+        | "washington" | "united states" | "the united states" | "the us" | "the u.s."
+        | "america's" | "washington's" | "washingtons" => "United States",
+        "uk" | "u.k." | "britain" | "british" | "london" | "united kingdom" | "england"
+        | "english" | "britain's" | "the uk" | "the u.k." => "United Kingdom",
+        "ukraine" | "ukrainian" | "ukrainians" | "kiev" | "kyiv" | "ukraine's" | "ukraines" => {
+            "Ukraine"
+        }
+        "china" | "chinese" | "beijing" | "china's" => "China",
+        "france" | "french" | "paris" => "France",
+        "germany" | "german" | "germans" | "berlin" => "Germany",
+        "iran" | "iranian" | "iranians" | "tehran" | "iran's" => "Iran",
+        "israel" | "israeli" | "israelis" | "israel's" => "Israel",
+        "japan" | "japanese" | "tokyo" => "Japan",
+        "india" | "indian" | "new delhi" => "India",
+        "pakistan" | "pakistani" | "islamabad" => "Pakistan",
+        "turkey" | "turkish" | "ankara" => "Turkey",
+        "syria" | "syrian" | "damascus" => "Syria",
+        "iraq" | "iraqi" | "baghdad" => "Iraq",
+        "afghanistan" | "afghan" | "kabul" => "Afghanistan",
+        "saudi" | "saudi arabia" | "riyadh" => "Saudi Arabia",
+        "north korea" | "north korean" | "pyongyang" => "North Korea",
+        "south korea" | "south korean" | "seoul" => "South Korea",
+        "canada" | "canadian" | "ottawa" => "Canada",
+        "mexico" | "mexican" => "Mexico",
+        "brazil" | "brazilian" | "brasilia" => "Brazil",
+        "italy" | "italian" | "rome" => "Italy",
+        "spain" | "spanish" | "madrid" => "Spain",
+        "poland" | "polish" | "warsaw" => "Poland",
+        "hungary" | "hungarian" | "budapest" => "Hungary",
+        "belarus" | "belarusian" | "minsk" => "Belarus",
+        "estonia" | "estonian" | "tallinn" => "Estonia",
+        "latvia" | "latvian" | "riga" => "Latvia",
+        "lithuania" | "lithuanian" | "vilnius" => "Lithuania",
+        "egypt" | "egyptian" | "cairo" => "Egypt",
+        "cuba" | "cuban" | "havana" => "Cuba",
+        "venezuela" | "venezuelan" | "caracas" => "Venezuela",
+        "australia" | "australian" | "canberra" => "Australia",
+        "greece" | "greek" | "athens" => "Greece",
+        "qatar" | "qatari" | "doha" => "Qatar",
+        "yemen" | "yemeni" | "sanaa" => "Yemen",
+        "libya" | "libyan" | "tripoli" => "Libya",
+        "lebanon" | "lebanese" | "beirut" => "Lebanon",
+        "jordan" | "jordanian" | "amman" => "Jordan",
+        "palestinian" | "palestinians" | "palestine" | "ramallah" => "Palestine",
+        "sweden" | "swedish" | "stockholm" => "Sweden",
+        "norway" | "norwegian" | "oslo" => "Norway",
+        "finland" | "finnish" | "helsinki" => "Finland",
+        "denmark" | "danish" | "copenhagen" => "Denmark",
+        "netherlands" | "dutch" | "the hague" | "amsterdam" => "Netherlands",
+        "belgium" | "belgian" => "Belgium",
+        "austria" | "austrian" | "vienna" => "Austria",
+        "switzerland" | "swiss" | "bern" => "Switzerland",
+        "ireland" | "irish" | "dublin" => "Ireland",
+        "scotland" | "scottish" | "edinburgh" => "Scotland",
+        "portugal" | "portuguese" | "lisbon" => "Portugal",
+        "romania" | "romanian" | "bucharest" => "Romania",
+        "bulgaria" | "bulgarian" | "sofia" => "Bulgaria",
+        "serbia" | "serbian" | "belgrade" => "Serbia",
+        "croatia" | "croatian" | "zagreb" => "Croatia",
+        "georgia's" | "tbilisi" => "Georgia",
+        "armenia" | "armenian" | "yerevan" => "Armenia",
+        "azerbaijan" | "azerbaijani" | "baku" => "Azerbaijan",
+        "kazakhstan" | "kazakh" | "astana" => "Kazakhstan",
+        "moldova" | "moldovan" | "chisinau" => "Moldova",
+        "vietnam" | "vietnamese" | "hanoi" => "Vietnam",
+        "thailand" | "thai" | "bangkok" => "Thailand",
+        "indonesia" | "indonesian" | "jakarta" => "Indonesia",
+        "philippines" | "philippine" | "filipino" | "manila" => "Philippines",
+        "malaysia" | "malaysian" | "kuala lumpur" => "Malaysia",
+        "singapore" | "singaporean" => "Singapore",
+        "taiwan" | "taiwanese" | "taipei" => "Taiwan",
+        "nigeria" | "nigerian" | "abuja" => "Nigeria",
+        "kenya" | "kenyan" | "nairobi" => "Kenya",
+        "ethiopia" | "ethiopian" | "addis ababa" => "Ethiopia",
+        "south africa" | "south african" | "pretoria" => "South Africa",
+        "argentina" | "argentine" | "argentinian" | "buenos aires" => "Argentina",
+        "chile" | "chilean" | "santiago" => "Chile",
+        "colombia" | "colombian" | "bogota" => "Colombia",
+        "peru" | "peruvian" | "lima" => "Peru",
+        "new zealand" | "wellington" => "New Zealand",
+        "sudan" | "sudanese" | "khartoum" => "Sudan",
+        "somalia" | "somali" | "mogadishu" => "Somalia",
+        "algeria" | "algerian" | "algiers" => "Algeria",
+        "morocco" | "moroccan" | "rabat" => "Morocco",
+        "tunisia" | "tunisian" | "tunis" => "Tunisia",
+        "uae" | "emirati" | "abu dhabi" => "United Arab Emirates",
+        "bahrain" | "bahraini" => "Bahrain",
+        "kuwait" | "kuwaiti" => "Kuwait",
+        "oman" | "omani" | "muscat" => "Oman",
+        "bangladesh" | "bangladeshi" | "dhaka" => "Bangladesh",
+        "myanmar" | "burmese" | "naypyitaw" => "Myanmar",
+        "nepal" | "nepalese" | "kathmandu" => "Nepal",
+        "sri lanka" | "sri lankan" | "colombo" => "Sri Lanka",
+        "eu" | "european union" | "the eu" | "brussels" => "European Union",
+        _ => return None,
+    })
+}
+
+/// Whether a country word is a demonym or name usable as a title modifier (not a capital).
+pub(crate) fn is_capital_metonym(lower: &str) -> bool {
+    matches!(
+        lower,
+        "moscow"
+            | "washington"
+            | "london"
+            | "kiev"
+            | "kyiv"
+            | "beijing"
+            | "paris"
+            | "berlin"
+            | "tehran"
+            | "tokyo"
+            | "new delhi"
+            | "islamabad"
+            | "ankara"
+            | "damascus"
+            | "baghdad"
+            | "kabul"
+            | "riyadh"
+            | "pyongyang"
+            | "seoul"
+            | "ottawa"
+            | "brasilia"
+            | "rome"
+            | "madrid"
+            | "warsaw"
+            | "budapest"
+            | "minsk"
+            | "tallinn"
+            | "riga"
+            | "vilnius"
+            | "cairo"
+            | "havana"
+            | "caracas"
+            | "canberra"
+            | "athens"
+            | "doha"
+            | "brussels"
+            | "taipei"
+            | "hanoi"
+            | "manila"
+            | "jakarta"
+            | "bangkok"
+    )
+}
+
+pub(crate) fn is_us_state(lower: &str) -> bool {
+    matches!(
+        lower,
+        "alabama"
+            | "alaska"
+            | "arizona"
+            | "arkansas"
+            | "california"
+            | "colorado"
+            | "connecticut"
+            | "delaware"
+            | "florida"
+            | "georgia"
+            | "hawaii"
+            | "idaho"
+            | "illinois"
+            | "indiana"
+            | "iowa"
+            | "kansas"
+            | "kentucky"
+            | "louisiana"
+            | "maine"
+            | "maryland"
+            | "massachusetts"
+            | "michigan"
+            | "minnesota"
+            | "mississippi"
+            | "missouri"
+            | "montana"
+            | "nebraska"
+            | "nevada"
+            | "ohio"
+            | "oklahoma"
+            | "oregon"
+            | "pennsylvania"
+            | "tennessee"
+            | "texas"
+            | "utah"
+            | "vermont"
+            | "virginia"
+            | "wisconsin"
+            | "wyoming"
+            | "carolina"
+            | "dakota"
+            | "jersey"
+            | "hampshire"
+            | "mexico's"
+            | "york"
+    )
+}
+
+pub(crate) fn weekday(lower: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    Some(match lower {
+        "monday" => Mon,
+        "tuesday" => Tue,
+        "wednesday" => Wed,
+        "thursday" => Thu,
+        "friday" => Fri,
+        "saturday" => Sat,
+        "sunday" => Sun,
+        _ => return None,
+    })
+}
+
+pub(crate) fn month(lower: &str) -> Option<u32> {
+    Some(match lower.trim_end_matches('.') {
+        "january" | "jan" => 1,
+        "february" | "feb" => 2,
+        "march" | "mar" => 3,
+        "april" | "apr" => 4,
+        "may" => 5,
+        "june" | "jun" => 6,
+        "july" | "jul" => 7,
+        "august" | "aug" => 8,
+        "september" | "sep" | "sept" => 9,
+        "october" | "oct" => 10,
+        "november" | "nov" => 11,
+        "december" | "dec" => 12,
+        _ => return None,
+    })
+}
+
+/// Capitalised words that are not names even inside a run of capitals.
+pub(crate) fn is_capitalised_common(lower: &str) -> bool {
+    is_sentence_opener(lower)
+        || weekday(lower).is_some()
+        || matches!(
+            lower,
+            "mr" | "if"
+                | "as"
+                | "so"
+                | "yet"
+                | "not"
+                | "no"
+                | "yes"
+                | "our"
+                | "my"
+                | "we"
+                | "you"
+                | "they"
+                | "i"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "be"
+                | "will"
+                | "would"
+                | "then"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "meanwhile"
+                | "however"
+                | "also"
+                | "still"
+                | "even"
+                | "only"
+                | "just"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "each"
+                | "every"
+                | "one"
+                | "two"
+                | "three"
+                | "what"
+                | "who"
+                | "why"
+                | "how"
+                | "where"
+                | "which"
+                | "these"
+                | "those"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "until"
+                | "unless"
+                | "or"
+                | "nor"
+                | "from"
+                | "by"
+                | "with"
+                | "of"
+                | "to"
+                | "according"
+                | "instead"
+                | "despite"
+                | "during"
+                | "before"
+                | "under"
+                | "over"
+                | "about"
+                | "last"
+                | "next"
+                | "earlier"
+                | "later"
+                | "asked"
+                | "said"
+                | "says"
+                | "speaking"
+                | "here"
+                | "according to"
+        )
+}

@@ -1,0 +1,175 @@
+//! Stage 1, article → claims: read articles, find attributed statements, resolve who made
+//! them and when, and build claim records.
+//!
+//! Submodules in the order the data flows: [`article`] reads inputs, `sentence` splits the
+//! body, `attribution` finds claims, `entity` resolves claimants, `date` dates them, and
+//! [`stream`] runs it all over a corpus in parallel, in input order.
+
+pub mod article;
+mod attribution;
+mod date;
+mod entity;
+mod lexicon;
+mod sentence;
+pub mod stream;
+
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::record::{ClaimRecord, ClaimantType, Origin, QuoteType, VerificationStatus};
+
+pub use article::{Article, Input, Item, Location, Reason, Rejection};
+use attribution::Speaker;
+use sentence::Doc;
+
+/// Version of the extraction rules, recorded in release manifests. Minor = better
+/// extraction; claim ids do not depend on it.
+pub const EXTRACTOR_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Extracts every attributed claim of one article, ordered by position in the body.
+pub fn claims(article: &Article) -> Vec<ClaimRecord> {
+    let doc = Doc::new(&article.body);
+    let found = attribution::find(&doc);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let index = entity::Index::new(&doc);
+    let offsets = CodePoints::new(&article.body);
+    let mut records = Vec::with_capacity(found.len());
+    for a in &found {
+        let (mention, claimant) = match &a.speaker {
+            Speaker::Mention { np, appositive } => (
+                Some(entity::clean(doc.slice(np.clone()))),
+                index.resolve(&doc, np.clone(), appositive.clone()),
+            ),
+            Speaker::Continues(inner) => match inner.as_ref() {
+                Speaker::Mention { np, appositive } => {
+                    (None, index.resolve(&doc, np.clone(), appositive.clone()))
+                }
+                Speaker::Continues(_) => continue,
+            },
+        };
+        let when = date::resolve(
+            &doc,
+            &frame_tokens(&doc, a, &found),
+            a.cue.start,
+            article.date,
+        );
+        let bytes = doc.bytes(a.parts[0].start..a.parts[a.parts.len() - 1].end);
+        let span_start = offsets.at(bytes.start);
+        let span_end = offsets.at(bytes.end);
+        let claim_text = a
+            .parts
+            .iter()
+            .map(|p| entity::clean(doc.slice(p.clone())))
+            .collect::<Vec<_>>()
+            .join(" … ");
+        let claimant_type = if claimant.name.is_none() && claimant.kind == ClaimantType::Person {
+            ClaimantType::Unknown
+        } else {
+            claimant.kind
+        };
+        records.push(ClaimRecord {
+            claim_id: claim_id(
+                &article.id,
+                span_start,
+                span_end,
+                &article.body[bytes.clone()],
+            ),
+            claim_text,
+            quote_type: quote_type(&doc, &a.parts),
+            claimant: claimant.name,
+            claimant_mention: mention,
+            claimant_title: claimant.title,
+            claimant_type,
+            cue: entity::clean(doc.slice(a.cue.clone())),
+            claim_date: when.date,
+            claim_date_basis: when.basis,
+            claim_date_precision: when.precision,
+            article_id: article.id.clone(),
+            article_title: article.title.clone(),
+            article_date: article.date,
+            source_url: article.url.clone(),
+            publisher: article.publisher.clone(),
+            span_start,
+            span_end,
+            verification_status: VerificationStatus::Unverified,
+            verdict_label: None,
+            reviewed_by: None,
+            review_url: None,
+            review_date: None,
+            origin: Origin::Extracted,
+        });
+    }
+    records
+}
+
+/// A claim's id: `c` and 16 hex digits of the SHA-256 of the article id, the span and the
+/// text it covers. It does not depend on anything the extractor decides beyond the span.
+pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(article_id.as_bytes());
+    h.update([0]);
+    h.update(span_start.to_le_bytes());
+    h.update(span_end.to_le_bytes());
+    h.update(source_text.as_bytes());
+    format!("c{}", article::hex16(&h.finalize()))
+}
+
+/// The words that attribute a claim, where its date is looked for: the cue's sentence
+/// without the content of any claim in it.
+fn frame_tokens(
+    doc: &Doc<'_>,
+    a: &attribution::Attribution,
+    all: &[attribution::Attribution],
+) -> Vec<usize> {
+    let sent = doc.sent(a.cue.start);
+    let inside = |k: usize| {
+        all.iter()
+            .flat_map(|c| c.parts.iter())
+            .any(|p: &Range<usize>| p.contains(&k))
+    };
+    sent.filter(|&k| !inside(k)).collect()
+}
+
+fn quote_type(doc: &Doc<'_>, parts: &[Range<usize>]) -> QuoteType {
+    let (mut inside, mut outside) = (0, 0);
+    for k in parts.iter().flat_map(Clone::clone) {
+        if doc.is_word(k) {
+            if doc.inside_quote(k) {
+                inside += 1;
+            } else {
+                outside += 1;
+            }
+        }
+    }
+    match (inside, outside) {
+        (0, _) => QuoteType::Indirect,
+        (_, 0) => QuoteType::Direct,
+        _ => QuoteType::Mixed,
+    }
+}
+
+/// Byte offsets to Unicode code-point offsets.
+struct CodePoints<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl<'a> CodePoints<'a> {
+    fn new(text: &'a str) -> Self {
+        CodePoints {
+            text,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    fn at(&self, byte: usize) -> u32 {
+        if self.ascii {
+            byte as u32
+        } else {
+            self.text[..byte].chars().count() as u32
+        }
+    }
+}

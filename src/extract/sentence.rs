@@ -1,0 +1,528 @@
+//! Tokens, sentences, paragraphs and quotation spans of an article body, all with byte offsets.
+//!
+//! Everything downstream works on token indices into [`Doc::toks`]; offsets stay in bytes
+//! until a claim record is built, where they become code points.
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters, digits and the apostrophes, hyphens and dots inside them.
+    Word,
+    /// A double quotation mark; whether it opens or closes is decided by [`Doc::quotes`].
+    Quote,
+    /// Any other non-space character (a run of dots is one token).
+    Punct,
+}
+
+/// One token: its byte range in the body and where its lowercase form lives.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    lower: Range<u32>,
+    pub(crate) kind: Kind,
+    /// Starts with an uppercase letter.
+    pub(crate) cap: bool,
+    pub(crate) para: u32,
+}
+
+/// A pair of quotation marks (or an opening mark left open to the end of its paragraph).
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteSpan {
+    /// Token index of the opening mark.
+    pub(crate) open: usize,
+    /// Token index of the closing mark, or the paragraph's end when the quote stays open.
+    pub(crate) close: usize,
+    /// Whether a closing mark was found.
+    pub(crate) closed: bool,
+    /// Number of word tokens inside.
+    pub(crate) words: usize,
+}
+
+impl QuoteSpan {
+    /// Token indices strictly inside the marks.
+    pub(crate) fn inner(&self) -> Range<usize> {
+        self.open + 1..self.close
+    }
+}
+
+/// An article body split into tokens, sentences, paragraphs and quotes.
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok>,
+    lower: String,
+    /// Token ranges of the sentences, in order.
+    pub(crate) sents: Vec<Range<usize>>,
+    /// Sentence index of every token.
+    pub(crate) sent_of: Vec<u32>,
+    /// Quotation spans, in order of their opening marks.
+    pub(crate) quotes: Vec<QuoteSpan>,
+    /// For every token, the index into `quotes` of the innermost quote containing it (marks
+    /// included), if any.
+    pub(crate) quote_of: Vec<Option<u32>>,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        let (toks, lower) = tokenize(text);
+        let mut doc = Doc {
+            text,
+            toks,
+            lower,
+            sents: Vec::new(),
+            sent_of: Vec::new(),
+            quotes: Vec::new(),
+            quote_of: Vec::new(),
+        };
+        doc.split_sentences();
+        doc.pair_quotes();
+        doc
+    }
+
+    /// The token's text as written.
+    pub(crate) fn s(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    /// The token's text in lowercase.
+    pub(crate) fn lo(&self, i: usize) -> &str {
+        let r = &self.toks[i].lower;
+        &self.lower[r.start as usize..r.end as usize]
+    }
+
+    /// Whether token `i` exists and is a word.
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// Whether token `i` is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct) && self.s(i) == c
+    }
+
+    pub(crate) fn is_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Quote)
+    }
+
+    /// The body text from the start of token `a` to the end of token `b - 1`.
+    pub(crate) fn slice(&self, r: Range<usize>) -> &'a str {
+        if r.is_empty() {
+            return "";
+        }
+        &self.text[self.toks[r.start].start as usize..self.toks[r.end - 1].end as usize]
+    }
+
+    /// The byte range covered by tokens `r`.
+    pub(crate) fn bytes(&self, r: Range<usize>) -> Range<usize> {
+        self.toks[r.start].start as usize..self.toks[r.end - 1].end as usize
+    }
+
+    pub(crate) fn sent(&self, i: usize) -> Range<usize> {
+        self.sents[self.sent_of[i] as usize].clone()
+    }
+
+    /// Number of word tokens in `r`.
+    pub(crate) fn words_in(&self, r: Range<usize>) -> usize {
+        r.filter(|&i| self.toks[i].kind == Kind::Word).count()
+    }
+
+    /// The quote whose opening or closing mark is token `i`.
+    pub(crate) fn quote_at_mark(&self, i: usize) -> Option<&QuoteSpan> {
+        let q = &self.quotes[self.quote_of[i]? as usize];
+        (q.open == i || (q.closed && q.close == i)).then_some(q)
+    }
+
+    /// Whether token `i` lies strictly inside quotation marks.
+    pub(crate) fn inside_quote(&self, i: usize) -> bool {
+        self.quote_of[i].is_some_and(|q| {
+            let q = &self.quotes[q as usize];
+            q.open < i && i < q.close
+        })
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.toks.len();
+        let mut start = 0;
+        let mut i = 0;
+        while i < n {
+            let mut end = None;
+            if i + 1 < n && self.toks[i + 1].para != self.toks[i].para {
+                end = Some(i + 1);
+            } else if self.ends_sentence(i) {
+                // Closing marks and brackets that follow the full stop belong to this sentence.
+                let mut j = i + 1;
+                while j < n
+                    && self.toks[j].para == self.toks[i].para
+                    && (self.closes_after_stop(j) || self.is_punct(j, ")"))
+                {
+                    j += 1;
+                }
+                if j >= n || self.toks[j].para != self.toks[i].para || self.starts_sentence(j) {
+                    end = Some(j);
+                }
+            }
+            if let Some(e) = end {
+                let e = e.max(i + 1);
+                self.sents.push(start..e);
+                start = e;
+                i = e;
+            } else {
+                i += 1;
+            }
+        }
+        if start < n {
+            self.sents.push(start..n);
+        }
+        self.sent_of = vec![0; n];
+        for (k, r) in self.sents.iter().enumerate() {
+            for i in r.clone() {
+                self.sent_of[i] = k as u32;
+            }
+        }
+    }
+
+    fn ends_sentence(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        match t.kind {
+            Kind::Punct => matches!(self.s(i), "." | "!" | "?" | "…" | "..." | "...."),
+            // "the U.S. The next day": an acronym's own dot can end a sentence when a
+            // typical sentence opener follows.
+            Kind::Word => {
+                self.s(i).ends_with('.')
+                    && self.s(i).len() > 2
+                    && self.lo(i).matches('.').count() >= 2
+                    && self
+                        .toks
+                        .get(i + 1)
+                        .is_some_and(|_| lexicon::is_sentence_opener(self.lo(i + 1)))
+            }
+            Kind::Quote => false,
+        }
+    }
+
+    /// A quotation mark right after a full stop closes a quote when it is followed by space,
+    /// punctuation or the end of the paragraph.
+    fn closes_after_stop(&self, j: usize) -> bool {
+        if self.toks[j].kind != Kind::Quote {
+            return false;
+        }
+        let c = self.s(j);
+        if c == "“" || c == "«" || c == "„" {
+            return false;
+        }
+        match self.toks.get(j + 1) {
+            None => true,
+            Some(next) => next.para != self.toks[j].para || next.start > self.toks[j].end,
+        }
+    }
+
+    fn starts_sentence(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        match t.kind {
+            Kind::Word => t.cap || self.s(j).starts_with(|c: char| c.is_ascii_digit()),
+            Kind::Quote => true,
+            Kind::Punct => matches!(self.s(j), "(" | "[" | "—" | "-" | "–"),
+        }
+    }
+
+    /// Pairs quotation marks paragraph by paragraph. Curly marks say which way they face;
+    /// straight marks are judged by the spaces around them, then by alternation.
+    fn pair_quotes(&mut self) {
+        let n = self.toks.len();
+        self.quote_of = vec![None; n];
+        let mut i = 0;
+        while i < n {
+            let para = self.toks[i].para;
+            let mut j = i;
+            while j < n && self.toks[j].para == para {
+                j += 1;
+            }
+            self.pair_in_paragraph(i..j);
+            i = j;
+        }
+        for (k, q) in self.quotes.iter().enumerate() {
+            // An open quote's `close` is the first token after its paragraph.
+            let end = if q.closed { q.close + 1 } else { q.close };
+            for t in q.open..end {
+                self.quote_of[t] = Some(k as u32);
+            }
+        }
+        for q in &mut self.quotes {
+            q.words = (q.open + 1..q.close)
+                .filter(|&t| self.toks[t].kind == Kind::Word)
+                .count();
+        }
+    }
+
+    fn pair_in_paragraph(&mut self, para: Range<usize>) {
+        let mut open: Option<usize> = None;
+        for i in para.clone() {
+            if self.toks[i].kind != Kind::Quote {
+                continue;
+            }
+            let facing = self.facing(i, &para);
+            match (open, facing) {
+                (None, Facing::Open | Facing::Either) => open = Some(i),
+                (Some(o), Facing::Close | Facing::Either) => {
+                    self.quotes.push(QuoteSpan {
+                        open: o,
+                        close: i,
+                        closed: true,
+                        words: 0,
+                    });
+                    open = None;
+                }
+                // A second opening mark before the first closed: the first was never closed
+                // within its sentence run, so restart from here.
+                (Some(o), Facing::Open) => {
+                    if i > o + 1 {
+                        self.quotes.push(QuoteSpan {
+                            open: o,
+                            close: i,
+                            closed: false,
+                            words: 0,
+                        });
+                    }
+                    open = Some(i);
+                }
+                (None, Facing::Close) => {}
+            }
+        }
+        if let Some(o) = open
+            && para.end > o + 1
+        {
+            // Journalistic convention: a quote running into the next paragraph is left open.
+            self.quotes.push(QuoteSpan {
+                open: o,
+                close: para.end,
+                closed: false,
+                words: 0,
+            });
+        }
+    }
+
+    fn facing(&self, i: usize, para: &Range<usize>) -> Facing {
+        match self.s(i) {
+            "“" | "«" | "„" => return Facing::Open,
+            "”" | "»" => return Facing::Close,
+            _ => {}
+        }
+        let t = &self.toks[i];
+        let space_before = i == para.start || self.toks[i - 1].end < t.start;
+        let space_after = i + 1 >= para.end || self.toks[i + 1].start > t.end;
+        let next_is_punct = i + 1 < para.end && self.toks[i + 1].kind == Kind::Punct;
+        match (space_before, space_after || next_is_punct) {
+            (true, false) => Facing::Open,
+            (false, true) => Facing::Close,
+            _ => Facing::Either,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Facing {
+    Open,
+    Close,
+    Either,
+}
+
+fn is_double_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Splits the body into tokens and builds the lowercase buffer they point into.
+fn tokenize(text: &str) -> (Vec<Tok>, String) {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 5);
+    let mut lower = String::with_capacity(text.len());
+    let mut para = 0u32;
+    let mut pending_para = false;
+    let mut i = 0usize;
+    let n = text.len();
+    let char_at = |i: usize| text[i..].chars().next();
+    while i < n {
+        let Some(c) = char_at(i) else { break };
+        let cl = c.len_utf8();
+        if c == '\n' {
+            pending_para = true;
+            i += cl;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if pending_para && !toks.is_empty() {
+            para += 1;
+        }
+        pending_para = false;
+        let start = i;
+        let kind;
+        if c.is_alphanumeric() {
+            kind = Kind::Word;
+            i += cl;
+            let mut seg_len = 1usize;
+            while i < n {
+                let Some(d) = char_at(i) else { break };
+                if d.is_alphanumeric() {
+                    i += d.len_utf8();
+                    seg_len += 1;
+                    continue;
+                }
+                let next = char_at(i + d.len_utf8());
+                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                let prev = text[..i].chars().next_back();
+                let joins = match d {
+                    _ if is_apostrophe(d) => next_alnum,
+                    '-' | '&' => next_alnum,
+                    '.' => {
+                        let digits = prev.is_some_and(|p| p.is_ascii_digit())
+                            && next.is_some_and(|c| c.is_ascii_digit());
+                        // "U.S", "a.m": single-letter segments joined by dots.
+                        let initials = seg_len == 1 && next.is_some_and(char::is_alphabetic) && {
+                            let after = char_at(i + 1 + next.map_or(0, char::len_utf8));
+                            !after.is_some_and(char::is_alphanumeric)
+                        };
+                        digits || initials
+                    }
+                    ',' => {
+                        // Thousands separators: 3,200.
+                        prev.is_some_and(|p| p.is_ascii_digit())
+                            && text[i + 1..].len() >= 3
+                            && text.as_bytes()[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+                            && !text[i + 4..].starts_with(|c: char| c.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += d.len_utf8();
+                seg_len = 0;
+            }
+            // A trailing dot belongs to abbreviations, initials and dotted acronyms.
+            if i < n && bytes[i] == b'.' {
+                let word = &text[start..i];
+                let abbreviation = word.contains('.')
+                    || (word.chars().count() == 1 && word.starts_with(char::is_uppercase))
+                    || lexicon::is_abbreviation(word);
+                if abbreviation {
+                    i += 1;
+                }
+            }
+        } else if is_double_quote(c) {
+            kind = Kind::Quote;
+            i += cl;
+        } else if c == '.' {
+            kind = Kind::Punct;
+            while i < n && bytes[i] == b'.' {
+                i += 1;
+            }
+        } else {
+            kind = Kind::Punct;
+            i += cl;
+        }
+        let word = &text[start..i];
+        let lo_start = lower.len() as u32;
+        for ch in word.chars() {
+            // Fold the typographic apostrophe so lexicon lookups need one spelling.
+            if ch == '’' || ch == 'ʼ' {
+                lower.push('\'');
+            } else {
+                lower.extend(ch.to_lowercase());
+            }
+        }
+        toks.push(Tok {
+            start: start as u32,
+            end: i as u32,
+            lower: lo_start..lower.len() as u32,
+            kind,
+            cap: c.is_uppercase(),
+            para,
+        });
+    }
+    (toks, lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(doc: &Doc<'_>, r: Range<usize>) -> Vec<String> {
+        r.map(|i| doc.s(i).to_owned()).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_acronyms_stay_whole() {
+        let doc = Doc::new("Mr. Rahami met U.S. officials at 3.2 p.m. in D.C. on Jan. 5.");
+        assert_eq!(
+            words(&doc, 0..doc.toks.len()),
+            [
+                "Mr.",
+                "Rahami",
+                "met",
+                "U.S.",
+                "officials",
+                "at",
+                "3.2",
+                "p.m.",
+                "in",
+                "D.C.",
+                "on",
+                "Jan.",
+                "5",
+                "."
+            ]
+        );
+        assert_eq!(doc.sents.len(), 1);
+    }
+
+    #[test]
+    fn sentences_split_after_quotes_and_on_paragraphs() {
+        let doc = Doc::new("\"It is over.\" Putin said. He left\nNew paragraph here");
+        let sents: Vec<_> = doc.sents.iter().map(|r| doc.slice(r.clone())).collect();
+        assert_eq!(
+            sents,
+            [
+                "\"It is over.\"",
+                "Putin said.",
+                "He left",
+                "New paragraph here"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_pair_across_sentences_and_stay_open_at_paragraph_end() {
+        let doc = Doc::new("He said: “One. Two.” Then “three\n“four.”");
+        assert_eq!(doc.quotes.len(), 3);
+        assert_eq!(doc.slice(doc.quotes[0].inner()), "One. Two.");
+        assert!(!doc.quotes[1].closed);
+        assert_eq!(doc.slice(doc.quotes[1].inner()), "three");
+        assert_eq!(doc.slice(doc.quotes[2].inner()), "four.");
+    }
+
+    #[test]
+    fn straight_quotes_are_judged_by_spacing() {
+        let doc = Doc::new(r#"A "major" deployment, "we will go," he said."#);
+        let inner: Vec<_> = doc.quotes.iter().map(|q| doc.slice(q.inner())).collect();
+        assert_eq!(inner, ["major", "we will go,"]);
+    }
+
+    #[test]
+    fn possessives_and_apostrophes_are_part_of_words() {
+        let doc = Doc::new("O’Malley’s campaign didn't say");
+        assert_eq!(doc.s(0), "O’Malley’s");
+        assert_eq!(doc.lo(0), "o'malley's");
+        assert_eq!(doc.s(2), "didn't");
+    }
+}

@@ -1,0 +1,184 @@
+//! The claim record and its enums: the one data contract every stage reads and writes.
+//!
+//! The JSON Schema in `schema/claim.schema.json` is generated from these types, so the doc
+//! comments here are what tool builders read as field descriptions.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the record schema. Major = a breaking change to the record.
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// One claim: a statement attributed to someone in a news article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "claimset claim record")]
+pub struct ClaimRecord {
+    /// Stable identifier derived from the article id, the span and the text it covers: a claim
+    /// that still covers the same span of the same article keeps its id when the extractor
+    /// improves. Sixteen lowercase hex digits after the prefix `c`.
+    #[schemars(regex(pattern = r"^c[0-9a-f]{16}$"))]
+    pub claim_id: String,
+    /// The claim as a readable statement: quotation marks around a direct quote removed,
+    /// an interrupting attribution (`"…," he said, "…"`) replaced by ` … `, whitespace folded.
+    #[schemars(length(min = 1))]
+    pub claim_text: String,
+    /// Whether the claim is quoted word for word, reported, or both.
+    pub quote_type: QuoteType,
+    /// Canonical name of who made the claim, resolved within the article (`Vladimir Putin`
+    /// for `the Russian leader`); null when nobody can be named.
+    pub claimant: Option<String>,
+    /// The words the article uses for the claimant where the claim is attributed (`he`,
+    /// `the Russian leader`); null when the article attributes the claim only by context.
+    pub claimant_mention: Option<String>,
+    /// The claimant's title or role as the article gives it (`Russian President`).
+    pub claimant_title: Option<String>,
+    /// What kind of source the claimant is.
+    pub claimant_type: ClaimantType,
+    /// The reporting verb or phrase that attributes the claim (`told`, `according to`).
+    #[schemars(length(min = 1))]
+    pub cue: String,
+    /// The day the claim was made (the first day of the week, month or year when the article
+    /// is only that precise; see `claim_date_precision`).
+    pub claim_date: NaiveDate,
+    /// Whether `claim_date` comes from a date expression in the text or defaulted to the
+    /// article's date.
+    pub claim_date_basis: DateBasis,
+    /// How precise `claim_date` is.
+    pub claim_date_precision: DatePrecision,
+    /// Identifier of the article the claim comes from.
+    #[schemars(length(min = 1))]
+    pub article_id: String,
+    /// The article's headline, null when the input has none.
+    pub article_title: Option<String>,
+    /// The article's publication date.
+    pub article_date: NaiveDate,
+    /// The article's URL.
+    #[schemars(url)]
+    pub source_url: String,
+    /// The site that published the article: the URL's host without `www.`.
+    #[schemars(length(min = 1))]
+    pub publisher: String,
+    /// Start of the claim in the article body, in Unicode code points, so that Python's
+    /// `body[span_start:span_end]` is the claim's source text.
+    pub span_start: u32,
+    /// End (exclusive) of the claim in the article body, in Unicode code points.
+    pub span_end: u32,
+    /// Fact-check verdict; `unverified` until a reviewer records one.
+    pub verification_status: VerificationStatus,
+    /// The reviewer's own wording of the verdict (`Pants on Fire`, `Missing context`).
+    pub verdict_label: Option<String>,
+    /// Who reviewed the claim: a person or a fact-checking organisation.
+    pub reviewed_by: Option<String>,
+    /// The fact-check article that supports the verdict.
+    #[schemars(url)]
+    pub review_url: Option<String>,
+    /// When the verdict was published.
+    pub review_date: Option<NaiveDate>,
+    /// Whether the record came from the extractor, was changed by a correction, or was added
+    /// by one.
+    pub origin: Origin,
+}
+
+/// Whether a claim is quoted word for word, reported, or both.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteType {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// Reported speech, with no quotation marks (including quotes that lost their marks).
+    Indirect,
+    /// Reported speech that quotes some words (`saying London planned a "major" deployment`).
+    Mixed,
+}
+
+/// What kind of source made a claim.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimantType {
+    /// A named or described individual.
+    Person,
+    /// A company, party, campaign, news outlet, study or other non-state body.
+    Organization,
+    /// A state, its capital used as a metonym (`Moscow`), or a government body.
+    Government,
+    /// An unnamed source (`a senior State Department official`).
+    Anonymous,
+    /// The article does not say who.
+    Unknown,
+}
+
+/// Where a claim date comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// A date expression in the attribution (`on Saturday`, `last month`, `Jan. 5`).
+    Text,
+    /// No date expression: the article's publication date.
+    Article,
+}
+
+/// How precise a claim date is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    /// The exact day.
+    Day,
+    /// The week starting on `claim_date` (a Monday): `last week`.
+    Week,
+    /// The month starting on `claim_date`: `last month`.
+    Month,
+    /// The year starting on `claim_date`: `in 2015`.
+    Year,
+}
+
+/// A fact-check verdict.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationStatus {
+    /// Not reviewed yet.
+    Unverified,
+    /// Accurate.
+    True,
+    /// Accurate but needs clarification.
+    MostlyTrue,
+    /// Partly accurate, partly not.
+    Mixed,
+    /// Contains an element of truth but ignores critical facts.
+    MostlyFalse,
+    /// Not accurate.
+    False,
+    /// Accurate facts presented to give a false impression.
+    Misleading,
+    /// Cannot be proven or disproven with the evidence available.
+    Unproven,
+    /// Satire or parody, not meant as a factual statement.
+    Satire,
+    /// A verdict that fits none of the above; see `verdict_label`.
+    Other,
+}
+
+/// How a record came to be.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Produced by the extractor, unchanged.
+    Extracted,
+    /// Produced by the extractor, then changed by a correction.
+    Corrected,
+    /// Added by a correction: a claim the extractor missed.
+    Added,
+}
