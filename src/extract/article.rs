@@ -130,6 +130,8 @@ pub enum Reason {
     },
     /// The file could not be read (permissions, corrupt or truncated compression).
     Unreadable(String),
+    /// The extractor failed on this article: a bug, reported rather than ending the run.
+    Internal(String),
 }
 
 impl Reason {
@@ -148,6 +150,7 @@ impl Reason {
             Reason::MissingHeader => "missing_header",
             Reason::DuplicateId { .. } => "duplicate_id",
             Reason::Unreadable(_) => "unreadable",
+            Reason::Internal(_) => "internal_error",
         }
     }
 }
@@ -202,6 +205,11 @@ impl fmt::Display for Reason {
                 "the same article id was already read at {first}: give every article a unique id"
             ),
             Reason::Unreadable(e) => write!(f, "could not be read: {e}"),
+            Reason::Internal(e) => write!(
+                f,
+                "the extractor failed on this article ({e}): this is a bug in claimset; please \
+                 report it with the article"
+            ),
         }
     }
 }

@@ -58,6 +58,9 @@ struct Frame {
     participle: bool,
     /// Whether the frame can take the clause to its left: `"…," he added`.
     trailing_ok: bool,
+    /// `said Putin`: the speaker after the cue, and any appositive after it; such frames
+    /// are not interrupting ones, so only a quote continues their content.
+    inverted: bool,
 }
 
 /// Finds every attributed claim in the document, ordered by position.
@@ -65,7 +68,8 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     for s in 0..doc.sents.len() {
         let sent = doc.sents[s].clone();
-        let frames = frames_in(doc, sent.clone());
+        let mut frames = frames_in(doc, sent.clone());
+        cut_at_next_frames(doc, &mut frames);
         let frame_starts: Vec<usize> = frames.iter().map(|f| f.extent.start).collect();
         let mut main_speaker: Option<Speaker> = None;
         for f in &frames {
@@ -80,7 +84,8 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
             if !f.participle {
                 main_speaker = Some(speaker.clone());
             }
-            let parts = match &f.right {
+            let right = f.right.clone().or_else(|| as_noted(doc, sent.clone(), f));
+            let parts = match &right {
                 Some(r) => vec![r.clone()],
                 None if f.trailing_ok => match left_content(doc, sent.clone(), f, &frame_starts) {
                     Some(p) => p,
@@ -132,19 +137,39 @@ fn frames_in(doc: &Doc<'_>, sent: Range<usize>) -> Vec<Frame> {
     frames
 }
 
+/// Ends a frame's right-hand content where a later frame of the sentence begins after a
+/// comma: `When Sanders accused Clinton of being reliant on Wall Street, she said …`.
+fn cut_at_next_frames(doc: &Doc<'_>, frames: &mut [Frame]) {
+    let starts: Vec<usize> = frames.iter().map(|f| f.extent.start).collect();
+    for f in frames.iter_mut() {
+        let Some(r) = f.right.clone() else { continue };
+        // Where the content ends if a later frame starts at `s`: before its comma, or
+        // before `, and` / `, but` / `, while`.
+        let cut = |s: usize| -> Option<usize> {
+            if s <= r.start + 1 || s >= r.end {
+                return None;
+            }
+            if is_aside_mark(doc, s - 1) {
+                return Some(s - 1);
+            }
+            let joined = matches!(doc.lo(s - 1), "and" | "but" | "while");
+            (joined && s >= r.start + 3 && doc.is_punct(s - 2, ",")).then_some(s - 2)
+        };
+        if let Some(c) = starts.iter().filter_map(|&s| cut(s)).min() {
+            f.right = Some(r.start..c);
+        }
+    }
+}
+
 /// `according to X`: X is the speaker; the content is the rest of the sentence.
 fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
     let np = np_after(doc, i + 2, sent.end, true)?;
-    let mut end = np.end;
+    let end = np.end;
     let right = if at_clause_start(doc, sent.start, i) && doc.is_punct(end, ",") {
-        end += 1;
-        clause(doc, end, sent.clone())
+        clause(doc, end + 1, sent.clone())
     } else {
         None
     };
-    if doc.is_punct(end, ",") {
-        end += 1;
-    }
     Some(Frame {
         speaker: Some(Speaker::Mention {
             np,
@@ -155,7 +180,24 @@ fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
         right,
         participle: false,
         trailing_ok: true,
+        inverted: false,
     })
+}
+
+/// `As another Pew study noted, the average age …`: the content follows the frame's comma.
+fn as_noted(doc: &Doc<'_>, sent: Range<usize>, f: &Frame) -> Option<Range<usize>> {
+    let Some(Speaker::Mention { np, .. }) = &f.speaker else {
+        return None;
+    };
+    let before = np.start.checked_sub(1)?;
+    if doc.lo(before) == "as"
+        && at_clause_start(doc, sent.start, before)
+        && doc.is_punct(f.extent.end, ",")
+    {
+        clause(doc, f.extent.end + 1, sent)
+    } else {
+        None
+    }
 }
 
 /// Whether only discourse words (`But`, `And`) stand between the sentence start and `i`.
@@ -169,8 +211,9 @@ fn at_clause_start(doc: &Doc<'_>, start: usize, i: usize) -> bool {
 }
 
 fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
-    // Right after the cue: `claims of`, `reports of` are nouns.
-    if doc.lo(i + 1) == "of" && i + 1 < sent.end {
+    // Right after the cue: `claims of`, `reports of` are nouns; `continued to`, `claimed
+    // to have` are not reports.
+    if i + 1 < sent.end && matches!(doc.lo(i + 1), "of" | "to") {
         return None;
     }
     // Walk back over adverbs and auxiliaries to where the speaker must end.
@@ -178,6 +221,10 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     let mut aux: Option<&str> = None;
     while k > sent.start {
         let p = doc.lo(k - 1);
+        if doc.cap(k - 1) && k - 1 > sent.start {
+            // A capitalised word inside a sentence is a name: `Will wrote`.
+            break;
+        }
         if lexicon::is_negation(p) || lexicon::is_modal(p) || p == "to" {
             // `did not say`, `would say`, `declined to say`: no claim was made.
             return None;
@@ -211,8 +258,7 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     let before = if k > sent.start { Some(k - 1) } else { None };
     let boundary_before = before.is_none_or(|b| {
         doc.is_punct(b, ",")
-            || doc.is_punct(b, "—")
-            || doc.is_punct(b, "–")
+            || is_dash(doc, b)
             || doc.is_punct(b, ":")
             || doc
                 .quote_at_mark(b)
@@ -245,13 +291,20 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         } else {
             return None;
         }
+    } else if before.is_some_and(|b| matches!(doc.lo(b), "and" | "but")) && k == i {
+        // `Reid caucused on Saturday and says he voted …`: the subject's second verb.
+        participle = true;
     } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
         extent_start = np.start;
         speaker = Some(Speaker::Mention { np, appositive });
     } else if boundary_before {
-        // Inverted: `"…," said Putin`.
+        // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause).
         let np = np_after(doc, after_cue, sent.end, false)?;
-        if !valid_head(doc, np.end - 1) {
+        if !valid_head(doc, np.end - 1) || lexicon::subject_pronoun(doc.lo(np.start)).is_some() {
+            return None;
+        }
+        let next = np.end;
+        if doc.is_word(next) && !doc.cap(next) && !lexicon::is_preposition(doc.lo(next)) {
             return None;
         }
         let (np, appositive) = with_appositive_after(doc, np, sent.end);
@@ -264,6 +317,7 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         );
         f.speaker = Some(Speaker::Mention { np, appositive });
         f.extent.start = i;
+        f.inverted = true;
         return Some(f);
     } else {
         return None;
@@ -302,6 +356,20 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
         {
             j = obj.end;
         }
+        if after_quote(doc, sent.start, i) {
+            // `"…," the former president told a crowd that …`: the quote is what was said;
+            // a `that` here starts a relative clause.
+            let end = frame_tail(doc, j, sent.end);
+            return Frame {
+                speaker: None,
+                cue: i..i + 1,
+                extent: i..end,
+                right: None,
+                participle: false,
+                trailing_ok: cue.has(FRAME),
+                inverted: false,
+            };
+        }
         let after_obj = j;
         // `said: "…"`, `told reporters, "…"`
         let mut q = j;
@@ -328,7 +396,7 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             right = clause(doc, after_obj, sent.clone());
         }
     }
-    let trailing_ok = cue.has(FRAME) && right.is_none();
+    let trailing_ok = cue.has(FRAME) && right.is_none() && tail_ok(doc, j, sent.end);
     let end = match &right {
         Some(r) => r.end,
         None => frame_tail(doc, j, sent.end),
@@ -340,7 +408,43 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
         right,
         participle: false,
         trailing_ok,
+        inverted: false,
     }
+}
+
+/// What may follow a frame that takes the clause before it: nothing, punctuation, or
+/// phrases of place, time and manner (`said on Twitter before landing in Kiev`) — not an
+/// object (`Lew acknowledged the agency's …`).
+fn tail_ok(doc: &Doc<'_>, j: usize, end: usize) -> bool {
+    if j >= end || !doc.is_word(j) {
+        return true;
+    }
+    let w = doc.lo(j);
+    lexicon::is_preposition(w)
+        || lexicon::is_speech_adverb(w)
+        || lexicon::weekday(w).is_some()
+        || w.ends_with("ly")
+        || matches!(
+            w,
+            "last" | "this" | "earlier" | "late" | "and" | "while" | "as" | "when"
+        )
+}
+
+/// Whether the frame around the cue at `i` starts right after a closing quote: `"…,"
+/// Putin said`, `"…", said Putin`, `"…," the Russian leader said`.
+fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
+    let mut k = i;
+    // Back over the speaker and adverbs to the mark.
+    while k > floor && doc.is_word(k - 1) && i - k < 12 {
+        k -= 1;
+    }
+    if k > floor && doc.is_punct(k - 1, ",") {
+        k -= 1;
+    }
+    k > floor
+        && doc
+            .quote_at_mark(k - 1)
+            .is_some_and(|q| q.closed && q.close == k - 1)
 }
 
 /// The rest of a frame after its cue, up to a comma or the sentence end: `on Twitter
@@ -457,28 +561,20 @@ fn speaker_before(
     if k <= sent.start {
         return None;
     }
-    // Appositive: `Name, a spokeswoman for the campaign, said`.
-    if doc.is_punct(k - 1, ",") {
-        let close = k - 1;
-        let mut open = close;
-        while open > sent.start && !doc.is_punct(open - 1, ",") && close - open < 14 {
-            open -= 1;
+    // Appositives: `Haley Morris, a spokeswoman for the campaign, said`, `Cory James, 22,
+    // of Flint, Mich., said`, `One Republican hopeful, Carly Fiorina, says`, `Jason Sims — a
+    // teacher — says`.
+    if is_aside_mark(doc, k - 1) {
+        return appositive_speaker(doc, sent, k - 1);
+    }
+    // `Army Capt. Christian Pardo, who said …`: the relative pronoun's antecedent.
+    if matches!(doc.lo(k - 1), "who" | "which") && k - 1 > sent.start {
+        let mut e = k - 1;
+        if doc.is_punct(e - 1, ",") {
+            e -= 1;
         }
-        if open > sent.start + 1 && doc.is_punct(open - 1, ",") && open < close {
-            let app = open..close;
-            let first = doc.lo(app.start);
-            let looks_appositive = lexicon::is_determiner(first)
-                || lexicon::is_title_word(first)
-                || doc.lo(app.start).ends_with("'s");
-            if looks_appositive
-                && let Some(np) = np_before(doc, sent.start, open - 1)
-                && doc.toks[np.end - 1].cap
-                && valid_head(doc, np.end - 1)
-            {
-                return Some((np, Some(app)));
-            }
-        }
-        return None;
+        let np = np_before(doc, sent.start, e)?;
+        return valid_head(doc, np.end - 1).then_some((np, None));
     }
     // `Sen. Bernie Sanders (I-Vt.) said`
     let mut end = k;
@@ -497,6 +593,98 @@ fn speaker_before(
     }
     let np = coordinated(doc, sent.start, np);
     Some((np, None))
+}
+
+fn is_aside_mark(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_punct(k, ",") || is_dash(doc, k)
+}
+
+fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
+    doc.is_punct(k, "—") || doc.is_punct(k, "–") || doc.is_punct(k, "--")
+}
+
+/// The speaker of `NAME, APPOSITIVE, said` or `DESCRIPTION, NAME, said`, where `close` is the
+/// mark just before the cue. The segments between marks must reach back to the start of the
+/// sentence (or of a quote's frame), so that `The plan failed, officials, said` is not read as
+/// one.
+fn appositive_speaker(
+    doc: &Doc<'_>,
+    sent: Range<usize>,
+    close: usize,
+) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    // Segments between aside marks, right to left.
+    let mut segments: Vec<Range<usize>> = Vec::new();
+    let mut end = close;
+    let mut k = close;
+    let floor = frame_floor(doc, sent.clone(), close);
+    while k > floor && segments.len() < 5 && close - k < 36 {
+        if is_aside_mark(doc, k - 1) {
+            if k < end {
+                segments.push(k..end);
+            }
+            end = k - 1;
+        }
+        k -= 1;
+    }
+    if k != floor || end <= floor {
+        return None;
+    }
+    segments.push(floor..end);
+    segments.reverse();
+    // `On Tuesday, Joyce — who is listed as an attorney — told …`
+    if segments.len() > 2 && lexicon::is_preposition(doc.lo(segments[0].start)) {
+        segments.remove(0);
+    }
+    let is_name = |r: &Range<usize>| {
+        np_before(doc, r.start, r.end).is_some_and(|np| np.start == r.start)
+            && valid_head(doc, r.end - 1)
+            && r.clone().all(|t| doc.is_word(t))
+            && lexicon::subject_pronoun(doc.lo(r.start)).is_none()
+    };
+    let describes = |r: &Range<usize>| {
+        let w = doc.lo(r.start);
+        lexicon::is_determiner(w)
+            || lexicon::is_title_word(w)
+            || w.ends_with("'s")
+            || w.chars().all(|c| c.is_ascii_digit())
+            || matches!(w, "of" | "who" | "whose" | "from" | "at")
+            || is_agent_noun(w)
+    };
+    if segments.len() < 2 {
+        return None;
+    }
+    let first = &segments[0];
+    if is_name(first) && segments[1..].iter().all(describes) {
+        let rest = segments[1].start..segments[segments.len() - 1].end;
+        return Some((first.clone(), Some(rest)));
+    }
+    // `One Republican presidential hopeful, Carly Fiorina, says`
+    if segments.len() == 2 && is_name(&segments[1]) && describes(first) {
+        return Some((segments[1].clone(), Some(first.clone())));
+    }
+    None
+}
+
+/// Where a speaker's phrase may begin: the sentence start after discourse words, or right
+/// after a closing quote or a colon.
+fn frame_floor(doc: &Doc<'_>, sent: Range<usize>, before: usize) -> usize {
+    let mut floor = sent.start;
+    for k in sent.start..before {
+        if doc
+            .quote_at_mark(k)
+            .is_some_and(|q| q.closed && q.close == k)
+            || doc.is_punct(k, ":")
+        {
+            floor = k + 1;
+            if doc.is_punct(floor, ",") {
+                floor += 1;
+            }
+        }
+    }
+    while floor < before && matches!(doc.lo(floor), "but" | "and" | "still" | "yet" | "so") {
+        floor += 1;
+    }
+    floor
 }
 
 /// Extends `np` leftwards over a list that fills the whole subject: `The US, its NATO
@@ -537,7 +725,7 @@ fn plain_np(doc: &Doc<'_>, r: Range<usize>) -> bool {
     valid_head(doc, r.end - 1)
         && r.clone().all(|k| {
             let w = doc.lo(k);
-            doc.toks[k].cap
+            doc.cap(k)
                 || lexicon::is_determiner(w)
                 || lexicon::is_title_word(w)
                 || valid_head(doc, k)
@@ -568,14 +756,14 @@ fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
             || lexicon::is_modal(w)
             || lexicon::is_negation(w)
             || (lexicon::is_preposition(w) && w != "of")
-            || lexicon::cue(w).is_some() && !doc.toks[t].cap
+            || lexicon::cue(w).is_some() && !doc.cap(t)
             || w == "and"
             || w == "or"
             || w == "according"
         {
             break;
         }
-        if !doc.toks[t].cap && (w.ends_with("ed") || w.ends_with("ing")) && k != end {
+        if !doc.cap(t) && (w.ends_with("ed") || w.ends_with("ing")) && k != end {
             // A participle inside a phrase is an adjective only after a determiner:
             // `an unnamed official`.
             if !(t > floor && lexicon::is_determiner(doc.lo(t - 1))) {
@@ -609,13 +797,13 @@ fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<
             || lexicon::is_auxiliary(w)
             || lexicon::is_modal(w)
             || (lexicon::is_preposition(w) && !(long && inner_prep) && w != "of")
-            || lexicon::cue(w).is_some() && !doc.toks[j].cap
+            || lexicon::cue(w).is_some() && !doc.cap(j)
             || lexicon::weekday(w).is_some()
             || matches!(w, "yesterday" | "today" | "last" | "and" | "or")
         {
             break;
         }
-        if j > from && !doc.toks[j].cap && (w.ends_with("ed") || w.ends_with("ing")) && !long {
+        if j > from && !doc.cap(j) && (w.ends_with("ed") || w.ends_with("ing")) && !long {
             break;
         }
         j += 1;
@@ -638,7 +826,7 @@ fn with_appositive_after(
     np: Range<usize>,
     end: usize,
 ) -> (Range<usize>, Option<Range<usize>>) {
-    if doc.toks[np.end - 1].cap && doc.is_punct(np.end, ",") && np.end + 1 < end {
+    if doc.cap(np.end - 1) && doc.is_punct(np.end, ",") && np.end + 1 < end {
         let a = np.end + 1;
         if lexicon::is_determiner(doc.lo(a)) || lexicon::is_title_word(doc.lo(a)) {
             let mut j = a;
@@ -658,7 +846,10 @@ fn with_appositive_after(
 fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.lo(t);
     let w = w.strip_suffix("'s").unwrap_or(w);
-    if doc.toks[t].cap {
+    if lexicon::subject_pronoun(w).is_some() {
+        return true;
+    }
+    if doc.cap(t) {
         return !lexicon::is_capitalised_common(w)
             && lexicon::month(w).is_none()
             && !w.chars().all(|c| c.is_ascii_digit());
@@ -732,7 +923,7 @@ fn listener(doc: &Doc<'_>, from: usize, end: usize) -> Option<Range<usize>> {
         if lexicon::is_clause_word(w) || lexicon::is_preposition(w) && w != "of" {
             break;
         }
-        let cap = doc.toks[j].cap;
+        let cap = doc.cap(j);
         let pronoun = matches!(w, "him" | "her" | "them" | "me" | "us" | "you");
         if cap
             || pronoun
@@ -811,13 +1002,9 @@ fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<u
             end = j;
             break;
         }
-        if doc.is_punct(j, ",") && j + 1 < sent.end && !doc.inside_quote(j) {
-            let n = doc.lo(j + 1);
-            let participle = lexicon::cue(n).is_some_and(|c| c.ing);
-            if participle || n == "according" {
-                end = j;
-                break;
-            }
+        if j > from && !doc.inside_quote(j) && ends_clause(doc, j, sent.end) {
+            end = j;
+            break;
         }
         j += 1;
     }
@@ -830,6 +1017,31 @@ fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<u
         end = if q.closed { q.close + 1 } else { q.close };
     }
     (end > from).then_some(from..end)
+}
+
+/// Whether a content clause ends before token `j`: at `, adding that`, `, according to`,
+/// `and noted that`, `, but he said`, `while insisting`, or `, and he …` (a new clause with
+/// its own subject).
+fn ends_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
+    let w = doc.lo(j);
+    let next = if j + 1 < end { doc.lo(j + 1) } else { "" };
+    let is_cue = |k: usize| {
+        k < end && doc.is_word(k) && !doc.inside_quote(k) && lexicon::cue(doc.lo(k)).is_some()
+    };
+    let participle = |k: usize| is_cue(k) && lexicon::cue(doc.lo(k)).is_some_and(|c| c.ing);
+    if doc.is_punct(j, ",") {
+        return participle(j + 1)
+            || next == "according"
+            || (matches!(next, "and" | "but")
+                && (is_cue(j + 2)
+                    || lexicon::subject_pronoun(doc.lo(j + 2)).is_some() && is_cue(j + 3)))
+            || (matches!(next, "and" | "but")
+                && j + 2 < end
+                && matches!(doc.lo(j + 2), "he" | "she" | "they" | "i" | "we"))
+            || (matches!(next, "before" | "after" | "while") && participle(j + 2));
+    }
+    matches!(w, "and" | "but" | "while" | "before" | "after")
+        && (is_cue(j + 1) && (w != "and" && w != "but" || !participle(j + 1)) || participle(j + 1))
 }
 
 /// The content to the left of a trailing frame: the quote just before it, or the clause
@@ -845,7 +1057,7 @@ fn left_content(
     let s = f.extent.start;
     let mut parts = Vec::new();
     let mut b = s;
-    if b > sent.start && (doc.is_punct(b - 1, ",") || doc.is_punct(b - 1, "—")) {
+    if b > sent.start && (doc.is_punct(b - 1, ",") || is_dash(doc, b - 1)) {
         b -= 1;
     }
     if b > sent.start
@@ -863,7 +1075,7 @@ fn left_content(
         } else {
             parts.push(sent.start..b);
         }
-    } else if b > sent.start && b < s {
+    } else if b > sent.start && (b < s || doc.lo(f.cue.start) == "according") {
         parts.push(sent.start..b);
     } else if b == sent.start {
         // A frame that is a sentence of its own: `"It is over." Putin said.`
@@ -885,21 +1097,33 @@ fn left_content(
     } else {
         return None;
     }
-    // Continuation after the frame: `, then this is the time …` or `, "…"`.
+    // Continuation after the frame: `, then this is the time …` or `, "…"`. After a quote
+    // only another quote continues; after an inverted frame or an appositive, what follows
+    // the comma describes the speaker.
+    let quoted_left = parts
+        .iter()
+        .all(|p| p.clone().all(|k| !doc.is_word(k) || doc.inside_quote(k)));
+    let has_appositive = matches!(
+        &f.speaker,
+        Some(Speaker::Mention {
+            appositive: Some(_),
+            ..
+        })
+    );
     let after = f.extent.end;
     if doc.is_punct(after, ",") && after + 1 < sent.end {
         let from = after + 1;
         let next_frame = frame_starts.iter().copied().filter(|&x| x > from).min();
         let mut end = next_frame.unwrap_or(sent.end);
         // Stop before the comma that introduces the next frame.
-        while end > from && (doc.is_punct(end - 1, ",") || doc.is_punct(end - 1, "—")) {
+        while end > from && (doc.is_punct(end - 1, ",") || is_dash(doc, end - 1)) {
             end -= 1;
         }
         if let Some(q) = doc.quote_at_mark(from)
             && q.open == from
         {
             parts.push(q.inner());
-        } else {
+        } else if !quoted_left && !f.inverted && !has_appositive {
             let w = doc.lo(from);
             let starts_frame = lexicon::cue(w).is_some() || w == "according";
             if !starts_frame && doc.words_in(from..end) >= 3 && !matches!(w, "and" | "but" | "as") {
@@ -938,10 +1162,11 @@ fn subject(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
                 || lexicon::is_modal(w)
                 || lexicon::is_negation(w)
                 || lexicon::is_speech_adverb(w)
+                || (w.ends_with("ly") && !doc.cap(j))
                 || lexicon::is_preposition(w) && w != "of"
                 || lexicon::is_clause_word(w)
-                || (!doc.toks[j].cap && (w.ends_with("ed") || w.ends_with("ing")))
-                || (!doc.toks[j].cap
+                || (!doc.cap(j) && (w.ends_with("ed") || w.ends_with("ing")))
+                || (!doc.cap(j)
                     && w.ends_with('s')
                     && !w.ends_with("ss")
                     && !lexicon::is_anonymous_head(w)
@@ -952,7 +1177,7 @@ fn subject(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
         }
         j += 1;
     }
-    if j == from || !valid_head(doc, j - 1) {
+    if j == from || !plain_np(doc, from..j) {
         return None;
     }
     Some(Speaker::Mention {
@@ -1097,7 +1322,7 @@ fn title_case(doc: &Doc<'_>, r: Range<usize>) -> bool {
     for k in r {
         if doc.is_word(k) {
             words += 1;
-            if !doc.toks[k].cap
+            if !doc.cap(k)
                 && !matches!(
                     doc.lo(k),
                     "of" | "the" | "a" | "and" | "in" | "for" | "to" | "on"

@@ -144,7 +144,7 @@ fn expression_at(
         };
     }
     if let Some(m) = lexicon::month(w) {
-        if w == "may" && !doc.toks[tokens[n]].cap {
+        if w == "may" && !doc.cap(tokens[n]) {
             return None;
         }
         // `Jan. 5`, `January 5, 2022`

@@ -27,6 +27,10 @@ struct Person {
     /// Lowercase name tokens, possessives removed.
     tokens: Vec<String>,
     title: Option<String>,
+    /// Whether the article shows this is a person: a title, a surname used alone, or a
+    /// claim made. Only such persons are antecedents of `he` and `she`, so that a run of
+    /// capitals like `Common Core` is never one.
+    evidence: bool,
 }
 
 impl Person {
@@ -55,7 +59,9 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    pub(crate) fn new(doc: &Doc<'_>) -> Self {
+    /// Indexes the article; `speakers` are the token ranges of speaker mentions found by
+    /// attribution, which count as evidence that a name is a person's.
+    pub(crate) fn new(doc: &Doc<'_>, speakers: &[Range<usize>]) -> Self {
         let mut index = Index {
             persons: Vec::new(),
             person_at: Vec::new(),
@@ -71,7 +77,10 @@ impl Index {
             }
             let honorific = title.clone().any(|k| lexicon::is_honorific(doc.lo(k)));
             if name.len() >= 2 || honorific {
-                index.add_person(doc, title, name);
+                let speaks = speakers
+                    .iter()
+                    .any(|sp| sp.start < name.end && name.start < sp.end);
+                index.add_person(doc, title, name, speaks);
             }
         }
         for c in &chunks {
@@ -83,17 +92,23 @@ impl Index {
             if !name.is_empty()
                 && let Some(p) = index.person_by_name(doc, name.clone())
             {
+                if name.len() == 1 && index.persons[p].tokens.len() > 1 {
+                    index.persons[p].evidence = true;
+                }
                 index.person_at.push((name.start, p));
             }
         }
+        let persons = &index.persons;
+        index.person_at.retain(|(_, p)| persons[*p].evidence);
         index.person_at.sort_unstable();
         index.descriptions = descriptions(doc);
         index
     }
 
-    fn add_person(&mut self, doc: &Doc<'_>, title: Range<usize>, name: Range<usize>) {
+    fn add_person(&mut self, doc: &Doc<'_>, title: Range<usize>, name: Range<usize>, speaks: bool) {
         let tokens: Vec<String> = name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
         let text = name_text(doc, name.clone());
+        let evidence = speaks || !title.is_empty();
         let title = title_text(doc, title);
         let surname = &tokens[tokens.len() - 1];
         let same = self.persons.iter_mut().find(|p| {
@@ -102,6 +117,7 @@ impl Index {
         });
         match same {
             Some(p) => {
+                p.evidence |= evidence;
                 if tokens.len() > p.tokens.len() {
                     p.name = text;
                     p.tokens = tokens;
@@ -114,6 +130,7 @@ impl Index {
                 name: text,
                 tokens,
                 title,
+                evidence,
             }),
         }
     }
@@ -146,7 +163,26 @@ impl Index {
             while a.start < a.end && lexicon::is_determiner(doc.lo(a.start)) {
                 a.start += 1;
             }
-            (!a.is_empty()).then(|| clean(doc.slice(a)))
+            // `a former campaign manager who has clashed with …`: the title ends at the
+            // relative clause.
+            if let Some(rel) = (a.start..a.end)
+                .find(|&k| matches!(doc.lo(k), "who" | "which" | "that" | "whose" | "where"))
+            {
+                a.end = rel;
+            }
+            while a.end > a.start
+                && (lexicon::is_preposition(doc.lo(a.end - 1))
+                    || !doc.is_word(a.end - 1)
+                    || doc.lo(a.end - 1) == "and")
+            {
+                a.end -= 1;
+            }
+            let first = doc.lo(a.start);
+            let title_like = lexicon::is_title_word(first)
+                || doc.cap(a.start)
+                || first.ends_with("'s")
+                || is_role_noun(first);
+            (!a.is_empty() && a.len() <= 12 && title_like).then(|| clean(doc.slice(a)))
         });
         let mut c = self.resolve_np(doc, np);
         if c.kind == ClaimantType::Person
@@ -208,7 +244,7 @@ impl Index {
             return c;
         }
         let (title, name) = split_title(doc, body.clone());
-        let has_name = !name.is_empty() && name.clone().all(|k| doc.toks[k].cap);
+        let has_name = !name.is_empty() && name.clone().all(|k| doc.cap(k));
         if has_name {
             let own_title = title_text(doc, title);
             if let Some(p) = self.person_by_name(doc, name.clone()) {
@@ -243,7 +279,7 @@ impl Index {
     ) -> Claimant {
         let text = clean(doc.slice(body.clone()));
         let indefinite = determiner.is_some_and(lexicon::is_indefinite)
-            || (determiner.is_none() && head.ends_with('s') && !doc.toks[body.end - 1].cap);
+            || (determiner.is_none() && head.ends_with('s') && !doc.cap(body.end - 1));
         if let Some(roles) = lexicon::role_titles(head)
             && !indefinite
         {
@@ -345,8 +381,16 @@ impl Index {
                     kind: ClaimantType::Person,
                 },
             },
+            // `it` and `they` stand for an organisation named shortly before; a country is
+            // rarely `they` (`In the United States, they write` means the authors).
             Pronoun::Thing | Pronoun::Plural => {
-                match self.body_at.iter().rev().find(|(k, _)| *k < at) {
+                let near = self.body_at.iter().rev().find(|(k, c)| {
+                    *k < at
+                        && at - *k < 60
+                        && (c.kind == ClaimantType::Organization
+                            || (p == Pronoun::Thing && c.kind == ClaimantType::Government))
+                });
+                match near {
                     Some((_, c)) => c.clone(),
                     None => Claimant {
                         name: None,
@@ -377,6 +421,26 @@ impl Index {
         let after = self.descriptions.iter().filter(same).find(|d| d.at > at);
         before.or(after).map(|d| d.text.clone())
     }
+}
+
+/// Words that open a role description in an appositive (`a pollster`, `longtime adviser`).
+fn is_role_noun(w: &str) -> bool {
+    lexicon::role_titles(w).is_some()
+        || lexicon::is_anonymous_head(w)
+        || matches!(
+            w,
+            "longtime"
+                | "veteran"
+                | "retired"
+                | "onetime"
+                | "top"
+                | "chief"
+                | "founder"
+                | "co-founder"
+        )
+        || ["er", "or", "ist", "ian", "ant", "ent"]
+            .iter()
+            .any(|x| w.ends_with(x))
 }
 
 /// Runs of capitalised words within a sentence, skipping capitalised function words.
@@ -440,7 +504,38 @@ fn split_title(doc: &Doc<'_>, c: Range<usize>) -> (Range<usize>, Range<usize>) {
             t -= 1;
         }
     }
-    (t..k, k..c.end)
+    let mut name = k..c.end;
+    // `Mike Conaway of Texas`: the name ends before `of`.
+    if let Some(of) = (name.start + 1..name.end).find(|&j| doc.lo(j) == "of") {
+        name.end = of;
+    }
+    // Names rarely run past three words: `Freshman Wisconsin Democrat Tammy Baldwin` is a
+    // title then a name. Keep suffixes (`Jr.`) and middle initials with the name.
+    let particle = (name.start..name.end).any(|j| {
+        matches!(
+            doc.lo(j),
+            "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "du"
+        )
+    });
+    if name.len() >= 4 && !particle {
+        let mut keep = 2;
+        if matches!(
+            doc.lo(name.end - 1),
+            "jr." | "sr." | "ii" | "iii" | "iv" | "jr" | "sr"
+        ) {
+            keep += 1;
+        }
+        let first_kept = name.end - keep;
+        if doc.s(first_kept).len() == 2 && doc.s(first_kept).ends_with('.') {
+            keep += 1;
+        }
+        if name.len() > keep {
+            let start = name.end - keep;
+            name.start = start;
+            return (t..start, name);
+        }
+    }
+    (t..k, name)
 }
 
 /// Organisations and governments named by a chunk.
@@ -539,6 +634,9 @@ fn name_text(doc: &Doc<'_>, name: Range<usize>) -> String {
 
 fn title_text(doc: &Doc<'_>, title: Range<usize>) -> Option<String> {
     let mut t = title;
+    while t.start < t.end && matches!(doc.lo(t.start), "of" | "the") {
+        t.start += 1;
+    }
     // Bare honorifics say nothing a reader needs: `Mr.` is not a title.
     while t.start < t.end
         && matches!(
@@ -586,7 +684,7 @@ mod tests {
 
     fn resolve(text: &str, mention: &str) -> Claimant {
         let doc = Doc::new(text);
-        let index = Index::new(&doc);
+        let index = Index::new(&doc, &[]);
         let at = text.rfind(mention).expect("mention in text");
         let start = doc
             .toks

@@ -56,7 +56,10 @@ const CUES: &[([&str; 4], u8)] = &[
         BARE | THAT | FRAME,
     ),
     (["allege", "alleges", "alleged", "alleging"], THAT | FRAME),
-    (["warn", "warns", "warned", "warning"], THAT | FRAME | OBJ),
+    (
+        ["warn", "warns", "warned", "warning"],
+        BARE | THAT | FRAME | OBJ,
+    ),
     (["write", "writes", "wrote", "writing"], THAT | FRAME),
     (["tweet", "tweets", "tweeted", "tweeting"], THAT | FRAME),
     (["add", "adds", "added", "adding"], THAT | FRAME),
@@ -117,7 +120,10 @@ const CUES: &[([&str; 4], u8)] = &[
         ["predict", "predicts", "predicted", "predicting"],
         THAT | FRAME,
     ),
-    (["suggest", "suggests", "suggested", "suggesting"], THAT),
+    (
+        ["suggest", "suggests", "suggested", "suggesting"],
+        THAT | FRAME,
+    ),
     (["report", "reports", "reported", "reporting"], THAT | FRAME),
     (["reveal", "reveals", "revealed", "revealing"], THAT),
     (["disclose", "discloses", "disclosed", "disclosing"], THAT),

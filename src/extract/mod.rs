@@ -34,7 +34,14 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
     if found.is_empty() {
         return Vec::new();
     }
-    let index = entity::Index::new(&doc);
+    let speakers: Vec<Range<usize>> = found
+        .iter()
+        .filter_map(|a| match &a.speaker {
+            Speaker::Mention { np, .. } => Some(np.clone()),
+            Speaker::Continues(_) => None,
+        })
+        .collect();
+    let index = entity::Index::new(&doc, &speakers);
     let offsets = CodePoints::new(&article.body);
     let mut records = Vec::with_capacity(found.len());
     for a in &found {

@@ -83,16 +83,26 @@ impl<'a> Doc<'a> {
         doc
     }
 
-    /// The token's text as written.
+    /// The token's text as written; empty past the last token, so that rules can look
+    /// ahead without bounds checks.
     pub(crate) fn s(&self, i: usize) -> &'a str {
-        let t = &self.toks[i];
-        &self.text[t.start as usize..t.end as usize]
+        match self.toks.get(i) {
+            Some(t) => &self.text[t.start as usize..t.end as usize],
+            None => "",
+        }
     }
 
-    /// The token's text in lowercase.
+    /// The token's text in lowercase; empty past the last token.
     pub(crate) fn lo(&self, i: usize) -> &str {
-        let r = &self.toks[i].lower;
-        &self.lower[r.start as usize..r.end as usize]
+        match self.toks.get(i) {
+            Some(t) => &self.lower[t.lower.start as usize..t.lower.end as usize],
+            None => "",
+        }
+    }
+
+    /// Whether token `i` exists and starts with a capital.
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
 
     /// Whether token `i` exists and is a word.
@@ -133,13 +143,13 @@ impl<'a> Doc<'a> {
 
     /// The quote whose opening or closing mark is token `i`.
     pub(crate) fn quote_at_mark(&self, i: usize) -> Option<&QuoteSpan> {
-        let q = &self.quotes[self.quote_of[i]? as usize];
+        let q = &self.quotes[(*self.quote_of.get(i)?)? as usize];
         (q.open == i || (q.closed && q.close == i)).then_some(q)
     }
 
     /// Whether token `i` lies strictly inside quotation marks.
     pub(crate) fn inside_quote(&self, i: usize) -> bool {
-        self.quote_of[i].is_some_and(|q| {
+        self.quote_of.get(i).copied().flatten().is_some_and(|q| {
             let q = &self.quotes[q as usize];
             q.open < i && i < q.close
         })
@@ -308,7 +318,7 @@ impl<'a> Doc<'a> {
 
     fn facing(&self, i: usize, para: &Range<usize>) -> Facing {
         match self.s(i) {
-            "“" | "«" | "„" => return Facing::Open,
+            "“" | "«" | "„" | "``" => return Facing::Open,
             "”" | "»" => return Facing::Close,
             _ => {}
         }
@@ -422,9 +432,21 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
         } else if is_double_quote(c) {
             kind = Kind::Quote;
             i += cl;
+        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+            || (c == '`' && bytes.get(i + 1) == Some(&b'`'))
+        {
+            // Typewriter-era double quotes: ''like this'' and ``like this''.
+            kind = Kind::Quote;
+            i += 2;
         } else if c == '.' {
             kind = Kind::Punct;
             while i < n && bytes[i] == b'.' {
+                i += 1;
+            }
+        } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
+            // `--` is a typewriter dash.
+            kind = Kind::Punct;
+            while i < n && bytes[i] == b'-' {
                 i += 1;
             }
         } else {

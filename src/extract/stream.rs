@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::record::ClaimRecord;
 
-use super::article::{Input, Item, Location, Reader, Rejection};
+use super::article::{Input, Item, Location, Reader, Reason, Rejection};
 
 /// How to run.
 #[derive(Debug, Clone, Copy, Default)]
@@ -149,11 +149,29 @@ pub fn run(inputs: &[Input], options: Options, sink: &mut dyn Sink) -> Result<Su
 
 fn process(item: Item) -> Outcome {
     match item {
-        Item::Article(a) => Outcome::Extracted {
-            claims: super::claims(&a),
-            article_id: a.id,
-            location: a.location,
-        },
+        Item::Article(a) => {
+            // A bug on one article must not end a run over a million: the article is
+            // rejected with the panic's message and counted.
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| super::claims(&a))) {
+                Ok(claims) => Outcome::Extracted {
+                    claims,
+                    article_id: a.id,
+                    location: a.location,
+                },
+                Err(panic) => {
+                    let message = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_owned())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".to_owned());
+                    Outcome::Rejected(Rejection {
+                        location: a.location,
+                        article_id: Some(a.id),
+                        reason: Reason::Internal(message),
+                    })
+                }
+            }
+        }
         Item::Rejected(r) => Outcome::Rejected(r),
         Item::Skipped(p) => Outcome::Skipped(p),
     }
