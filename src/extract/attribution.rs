@@ -221,6 +221,10 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     let mut aux: Option<&str> = None;
     while k > sent.start {
         let p = doc.lo(k - 1);
+        if let Some(n) = temporal_before(doc, sent.start, k) {
+            k -= n;
+            continue;
+        }
         if doc.cap(k - 1) && k - 1 > sent.start {
             // A capitalised word inside a sentence is a name: `Will wrote`.
             break;
@@ -234,8 +238,6 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
             k -= 1;
         } else if lexicon::is_speech_adverb(p) || p.ends_with("ly") && doc.is_word(k - 1) {
             k -= 1;
-        } else if let Some(n) = temporal_before(doc, sent.start, k) {
-            k -= n;
         } else {
             break;
         }
@@ -435,16 +437,27 @@ fn tail_ok(doc: &Doc<'_>, j: usize, end: usize) -> bool {
 fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
     let mut k = i;
     // Back over the speaker and adverbs to the mark.
-    while k > floor && doc.is_word(k - 1) && i - k < 12 {
+    while k > floor
+        && doc.is_word(k - 1)
+        && i - k < 12
+        && !matches!(doc.lo(k - 1), "and" | "but" | "that")
+    {
         k -= 1;
     }
-    if k > floor && doc.is_punct(k - 1, ",") {
+    let comma_after = k > floor && doc.is_punct(k - 1, ",");
+    if comma_after {
         k -= 1;
     }
+    // The quote must end the way a quote before its attribution does: `…,"` or `…",`.
     k > floor
-        && doc
-            .quote_at_mark(k - 1)
-            .is_some_and(|q| q.closed && q.close == k - 1)
+        && doc.quote_at_mark(k - 1).is_some_and(|q| {
+            q.closed
+                && q.close == k - 1
+                && (comma_after
+                    || [",", "!", "?", "—", "--"]
+                        .iter()
+                        .any(|c| doc.is_punct(k - 2, c)))
+        })
 }
 
 /// The rest of a frame after its cue, up to a comma or the sentence end: `on Twitter
@@ -588,7 +601,7 @@ fn speaker_before(
         }
     }
     let np = np_before(doc, sent.start, end)?;
-    if !valid_head(doc, np.end - 1) {
+    if !valid_head(doc, np_head(doc, np.clone())) {
         return None;
     }
     let np = coordinated(doc, sent.start, np);
@@ -635,9 +648,19 @@ fn appositive_speaker(
     if segments.len() > 2 && lexicon::is_preposition(doc.lo(segments[0].start)) {
         segments.remove(0);
     }
+    // `Sen. Thomas Whitfield (R-Ohio)`: a party and state in brackets close the name.
+    for seg in &mut segments {
+        if seg.len() > 2
+            && doc.is_punct(seg.end - 1, ")")
+            && let Some(open) = (seg.start..seg.end).rev().find(|&t| doc.is_punct(t, "("))
+            && open > seg.start
+        {
+            seg.end = open;
+        }
+    }
     let is_name = |r: &Range<usize>| {
         np_before(doc, r.start, r.end).is_some_and(|np| np.start == r.start)
-            && valid_head(doc, r.end - 1)
+            && valid_head(doc, np_head(doc, r.clone()))
             && r.clone().all(|t| doc.is_word(t))
             && lexicon::subject_pronoun(doc.lo(r.start)).is_none()
     };
@@ -647,7 +670,7 @@ fn appositive_speaker(
             || lexicon::is_title_word(w)
             || w.ends_with("'s")
             || w.chars().all(|c| c.is_ascii_digit())
-            || matches!(w, "of" | "who" | "whose" | "from" | "at")
+            || matches!(w, "of" | "who" | "whose" | "which" | "from" | "at")
             || is_agent_noun(w)
     };
     if segments.len() < 2 {
@@ -743,10 +766,19 @@ fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
         }
         let w = doc.lo(t);
         if saw_determiner {
-            // A determiner starts the phrase unless an `of` or possessive precedes it.
+            // A determiner starts the phrase unless an `of`, a possessive, or a phrase like
+            // `familiar with` precedes it: `a person familiar with the audit`.
             if w == "of" || w.ends_with("'s") {
                 saw_determiner = false;
                 k -= 1;
+                continue;
+            }
+            if matches!(w, "with" | "to" | "on" | "in")
+                && t > floor
+                && is_postmodifier(doc.lo(t - 1))
+            {
+                saw_determiner = false;
+                k -= 2;
                 continue;
             }
             break;
@@ -783,6 +815,25 @@ fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
+/// Adjectives that attach a phrase naming what a source knows: `familiar with`, `close to`.
+fn is_postmodifier(w: &str) -> bool {
+    matches!(
+        w,
+        "familiar" | "close" | "briefed" | "knowledgeable" | "involved" | "privy" | "working"
+    )
+}
+
+/// The head of a speaker phrase: the noun a postmodifier hangs from (`person` in `a person
+/// familiar with the audit`), else the last word.
+pub(crate) fn np_head(doc: &Doc<'_>, np: Range<usize>) -> usize {
+    for k in np.start + 1..np.end {
+        if is_postmodifier(doc.lo(k)) && matches!(doc.lo(k + 1), "with" | "to" | "on" | "in") {
+            return k - 1;
+        }
+    }
+    np.end - 1
+}
+
 /// The noun phrase starting at `from`: `Putin`, `the Russian leader`, and for `according
 /// to` longer ones with prepositions: `a senior official at the State Department`.
 fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<usize>> {
@@ -792,7 +843,7 @@ fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<
             break;
         }
         let w = doc.lo(j);
-        let inner_prep = matches!(w, "of" | "at" | "for" | "from" | "in" | "with");
+        let inner_prep = matches!(w, "of" | "at" | "for" | "from" | "in" | "with" | "to");
         if lexicon::is_clause_word(w)
             || lexicon::is_auxiliary(w)
             || lexicon::is_modal(w)
@@ -808,11 +859,14 @@ fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<
         }
         j += 1;
     }
-    while j > from
-        && matches!(
+    // Trailing prepositions, articles and participles are not part of a speaker:
+    // `analysts surveyed (by the newspaper)`.
+    while j > from + 1
+        && (matches!(
             doc.lo(j - 1),
-            "of" | "at" | "for" | "from" | "in" | "with" | "the" | "a"
-        )
+            "of" | "at" | "for" | "from" | "in" | "with" | "the" | "a" | "to"
+        ) || (!doc.cap(j - 1)
+            && (doc.lo(j - 1).ends_with("ed") || doc.lo(j - 1).ends_with("ing"))))
     {
         j -= 1;
     }

@@ -59,9 +59,9 @@ pub(crate) struct Index {
 }
 
 impl Index {
-    /// Indexes the article; `speakers` are the token ranges of speaker mentions found by
-    /// attribution, which count as evidence that a name is a person's.
-    pub(crate) fn new(doc: &Doc<'_>, speakers: &[Range<usize>]) -> Self {
+    /// Indexes the article. `speakers` are the speaker mentions attribution found, with their
+    /// appositives: evidence that a name is a person's, and a source of titles.
+    pub(crate) fn new(doc: &Doc<'_>, speakers: &[(Range<usize>, Option<Range<usize>>)]) -> Self {
         let mut index = Index {
             persons: Vec::new(),
             person_at: Vec::new(),
@@ -79,7 +79,7 @@ impl Index {
             if name.len() >= 2 || honorific {
                 let speaks = speakers
                     .iter()
-                    .any(|sp| sp.start < name.end && name.start < sp.end);
+                    .any(|(sp, _)| sp.start < name.end && name.start < sp.end);
                 index.add_person(doc, title, name, speaks);
             }
         }
@@ -96,6 +96,15 @@ impl Index {
                     index.persons[p].evidence = true;
                 }
                 index.person_at.push((name.start, p));
+            }
+        }
+        // Titles from appositives: `Ellen Marsh, the utility's general manager, said`.
+        for (np, appositive) in speakers {
+            if let Some(title) = appositive_title(doc, appositive.clone())
+                && let Some(p) = index.person_by_name(doc, split_title(doc, np.clone()).1)
+                && index.persons[p].title.is_none()
+            {
+                index.persons[p].title = Some(title);
             }
         }
         let persons = &index.persons;
@@ -158,32 +167,7 @@ impl Index {
         np: Range<usize>,
         appositive: Option<Range<usize>>,
     ) -> Claimant {
-        let appositive_title = appositive.and_then(|a| {
-            let mut a = a;
-            while a.start < a.end && lexicon::is_determiner(doc.lo(a.start)) {
-                a.start += 1;
-            }
-            // `a former campaign manager who has clashed with …`: the title ends at the
-            // relative clause.
-            if let Some(rel) = (a.start..a.end)
-                .find(|&k| matches!(doc.lo(k), "who" | "which" | "that" | "whose" | "where"))
-            {
-                a.end = rel;
-            }
-            while a.end > a.start
-                && (lexicon::is_preposition(doc.lo(a.end - 1))
-                    || !doc.is_word(a.end - 1)
-                    || doc.lo(a.end - 1) == "and")
-            {
-                a.end -= 1;
-            }
-            let first = doc.lo(a.start);
-            let title_like = lexicon::is_title_word(first)
-                || doc.cap(a.start)
-                || first.ends_with("'s")
-                || is_role_noun(first);
-            (!a.is_empty() && a.len() <= 12 && title_like).then(|| clean(doc.slice(a)))
-        });
+        let appositive_title = appositive_title(doc, appositive);
         let mut c = self.resolve_np(doc, np);
         if c.kind == ClaimantType::Person
             && let Some(t) = appositive_title
@@ -233,7 +217,16 @@ impl Index {
         }
         let determiner = (start > np.start).then(|| doc.lo(np.start));
         let body = start..np.end;
-        let head = bare(doc.lo(np.end - 1)).to_owned();
+        let head_at = super::attribution::np_head(doc, np.clone());
+        let head = bare(doc.lo(head_at)).to_owned();
+        if head_at + 1 < np.end {
+            // `a person familiar with the audit`: described by what it knows.
+            return self.description(doc, body, determiner, &head);
+        }
+        if body.len() == 1 && is_description_head(&head) {
+            // `Officials said` at the start of a sentence: capitalised, still a description.
+            return self.description(doc, body, determiner, &head);
+        }
 
         if body.len() == 1
             && let Some(p) = lexicon::subject_pronoun(doc.lo(body.start))
@@ -423,6 +416,40 @@ impl Index {
     }
 }
 
+fn is_description_head(w: &str) -> bool {
+    lexicon::is_anonymous_head(w)
+        || lexicon::is_organization_head(w)
+        || lexicon::is_government_head(w)
+        || lexicon::role_titles(w).is_some()
+}
+
+/// The title an appositive gives (`the utility's general manager`), cut before a relative
+/// clause (`a former campaign manager who has clashed with …`).
+fn appositive_title(doc: &Doc<'_>, appositive: Option<Range<usize>>) -> Option<String> {
+    let mut a = appositive?;
+    while a.start < a.end && lexicon::is_determiner(doc.lo(a.start)) {
+        a.start += 1;
+    }
+    if let Some(rel) = (a.start..a.end)
+        .find(|&k| matches!(doc.lo(k), "who" | "which" | "that" | "whose" | "where"))
+    {
+        a.end = rel;
+    }
+    while a.end > a.start
+        && (lexicon::is_preposition(doc.lo(a.end - 1))
+            || !doc.is_word(a.end - 1)
+            || doc.lo(a.end - 1) == "and")
+    {
+        a.end -= 1;
+    }
+    let first = doc.lo(a.start);
+    let title_like = lexicon::is_title_word(first)
+        || doc.cap(a.start)
+        || first.ends_with("'s")
+        || is_role_noun(first);
+    (!a.is_empty() && a.len() <= 12 && title_like).then(|| clean(doc.slice(a)))
+}
+
 /// Words that open a role description in an appositive (`a pollster`, `longtime adviser`).
 fn is_role_noun(w: &str) -> bool {
     lexicon::role_titles(w).is_some()
@@ -589,7 +616,14 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
             && w.chars()
                 .all(|ch| ch.is_ascii_uppercase() || ch == '.' || ch == '&')
     };
-    if lower.iter().any(|w| lexicon::is_organization_word(w)) || acronym {
+    // `Congressional Budget Office`, `Bank of America`: the organisation word is the head
+    // (last, or before `of`); `Council member Raj Patel` is a person.
+    let head_word = lower
+        .iter()
+        .position(|w| *w == "of")
+        .map_or(last, |of| lower[of.saturating_sub(1)]);
+    let single_known = c.len() == 1 && lexicon::is_organization_word(last);
+    if lexicon::is_organization_word(head_word) || single_known || acronym {
         return Some(Claimant {
             name: Some(strip_possessive(&text)),
             title: None,

@@ -3,6 +3,22 @@
 //! Lists are lowercase and matched against [`super::sentence::Doc::lo`], where the typographic
 //! apostrophe is already folded to `'`.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Defines `fn name(lower: &str) -> bool`, true for the listed words; the set is built on
+/// first use. A macro so that the lists stay compact, several words a line.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?];) => {
+        $(#[$doc])*
+        $vis fn $name(lower: &str) -> bool {
+            static SET: LazyLock<HashSet<&'static str>> =
+                LazyLock::new(|| [$($word),*].into_iter().collect());
+            SET.contains(lower)
+        }
+    };
+}
+
 /// The reporting verb may introduce a clause without `that`: `Putin says the US ignored …`.
 pub(crate) const BARE: u8 = 1;
 /// The reporting verb may introduce a `that` clause: `she noted that …`.
@@ -218,343 +234,93 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     ANY_CASE.contains(&lower.as_str())
 }
 
-/// Capitalised words that open sentences and are not names.
-pub(crate) fn is_sentence_opener(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "but"
-            | "and"
-            | "he"
-            | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "in"
-            | "this"
-            | "that"
-            | "there"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "on"
-            | "at"
-            | "after"
-            | "as"
-            | "while"
-            | "if"
-            | "when"
-            | "for"
-            | "mr."
-            | "mrs."
-            | "ms."
-    )
+word_list! {
+    /// Capitalised words that open sentences and are not names.
+    pub(crate) fn is_sentence_opener = [
+        "the", "a", "an", "but", "and", "he", "she", "it", "they", "we", "i", "in", "this",
+        "that", "there", "his", "her", "their", "its", "on", "at", "after", "as", "while", "if",
+        "when", "for", "mr.", "mrs.", "ms.",
+    ];
 }
 
-pub(crate) fn is_determiner(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "several"
-            | "some"
-            | "many"
-            | "most"
-            | "other"
-            | "another"
-            | "both"
-            | "all"
-            | "each"
-            | "every"
-            | "no"
-            | "any"
-            | "few"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-    )
+word_list! {
+    pub(crate) fn is_determiner = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+        "my", "your", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+        "most", "other", "another", "both", "all", "each", "every", "no", "any", "few",
+        "dozens", "hundreds", "thousands",
+    ];
 }
 
-/// Determiners that make a description indefinite, hence an unnamed source.
-pub(crate) fn is_indefinite(lower: &str) -> bool {
-    matches!(
-        lower,
-        "a" | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "several"
-            | "some"
-            | "many"
-            | "most"
-            | "other"
-            | "another"
-            | "few"
-            | "dozens"
-            | "hundreds"
-            | "thousands"
-            | "both"
-            | "all"
-            | "various"
-            | "numerous"
-    )
+word_list! {
+    /// Determiners that make a description indefinite, hence an unnamed source.
+    pub(crate) fn is_indefinite = [
+        "a", "an", "one", "two", "three", "four", "five", "six", "several", "some", "many",
+        "most", "other", "another", "few", "dozens", "hundreds", "thousands", "both", "all",
+        "various", "numerous",
+    ];
 }
 
-pub(crate) fn is_auxiliary(lower: &str) -> bool {
-    matches!(
-        lower,
-        "has"
-            | "have"
-            | "had"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "do"
-            | "does"
-            | "did"
-            | "'s"
-            | "'ve"
-            | "'d"
-            | "am"
-    )
+word_list! {
+    pub(crate) fn is_auxiliary = [
+        "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "do", "does",
+        "did", "'s", "'ve", "'d", "am",
+    ];
 }
 
-pub(crate) fn is_modal(lower: &str) -> bool {
-    matches!(
-        lower,
-        "will"
-            | "would"
-            | "could"
-            | "should"
-            | "might"
-            | "may"
-            | "must"
-            | "can"
-            | "shall"
-            | "'ll"
-            | "wo"
-            | "ca"
-    )
+word_list! {
+    pub(crate) fn is_modal = [
+        "will", "would", "could", "should", "might", "may", "must", "can", "shall", "'ll", "wo",
+        "ca",
+    ];
 }
 
-pub(crate) fn is_negation(lower: &str) -> bool {
-    matches!(
-        lower,
-        "not"
-            | "never"
-            | "n't"
-            | "didn't"
-            | "doesn't"
-            | "don't"
-            | "hasn't"
-            | "haven't"
-            | "hadn't"
-            | "won't"
-            | "wouldn't"
-            | "cannot"
-            | "can't"
-            | "neither"
-            | "nor"
-    )
+word_list! {
+    pub(crate) fn is_negation = [
+        "not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
+        "won't", "wouldn't", "cannot", "can't", "neither", "nor",
+    ];
 }
 
-/// Adverbs that sit between a speaker and the verb: `Putin also said`.
-pub(crate) fn is_speech_adverb(lower: &str) -> bool {
-    matches!(
-        lower,
-        "also"
-            | "again"
-            | "later"
-            | "previously"
-            | "repeatedly"
-            | "reportedly"
-            | "publicly"
-            | "privately"
-            | "recently"
-            | "earlier"
-            | "once"
-            | "then"
-            | "now"
-            | "still"
-            | "further"
-            | "separately"
-            | "subsequently"
-            | "initially"
-            | "first"
-            | "originally"
-            | "often"
-            | "frequently"
-            | "openly"
-            | "flatly"
-            | "firmly"
-            | "strongly"
-            | "explicitly"
-            | "bluntly"
-            | "simply"
-            | "just"
-            | "already"
-            | "long"
-            | "finally"
-            | "similarly"
-            | "likewise"
-            | "however"
-            | "meanwhile"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "angrily"
-            | "sharply"
-            | "quickly"
-            | "immediately"
-            | "emphatically"
-            | "falsely"
-            | "wrongly"
-            | "correctly"
-            | "accurately"
-            | "specifically"
-            | "directly"
-            | "personally"
-            | "formally"
-            | "officially"
-            | "initially,"
-            | "has"
-            | "have"
-            | "had"
-    )
+word_list! {
+    /// Adverbs that sit between a speaker and the verb: `Putin also said`.
+    pub(crate) fn is_speech_adverb = [
+        "also", "again", "later", "previously", "repeatedly", "reportedly", "publicly",
+        "privately", "recently", "earlier", "once", "then", "now", "still", "further",
+        "separately", "subsequently", "initially", "first", "originally", "often", "frequently",
+        "openly", "flatly", "firmly", "strongly", "explicitly", "bluntly", "simply", "just",
+        "already", "long", "finally", "similarly", "likewise", "however", "meanwhile",
+        "yesterday", "today", "tonight", "angrily", "sharply", "quickly", "immediately",
+        "emphatically", "falsely", "wrongly", "correctly", "accurately", "specifically",
+        "directly", "personally", "formally", "officially", "initially,", "has", "have", "had",
+    ];
 }
 
-pub(crate) fn is_preposition(lower: &str) -> bool {
-    matches!(
-        lower,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "about"
-            | "during"
-            | "after"
-            | "before"
-            | "over"
-            | "under"
-            | "into"
-            | "through"
-            | "via"
-            | "near"
-            | "against"
-            | "without"
-            | "within"
-            | "amid"
-            | "despite"
-            | "since"
-            | "until"
-            | "across"
-            | "around"
-            | "behind"
-            | "upon"
-            | "toward"
-            | "towards"
-            | "outside"
-            | "inside"
-            | "onto"
-            | "per"
-            | "like"
-            | "unlike"
-            | "than"
-    )
+word_list! {
+    pub(crate) fn is_preposition = [
+        "in", "on", "at", "to", "for", "from", "with", "by", "about", "during", "after",
+        "before", "over", "under", "into", "through", "via", "near", "against", "without",
+        "within", "amid", "despite", "since", "until", "across", "around", "behind", "upon",
+        "toward", "towards", "outside", "inside", "onto", "per", "like", "unlike", "than",
+    ];
 }
 
-/// Words that begin a subordinate clause and so end a noun phrase scanned backwards.
-pub(crate) fn is_clause_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "that"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "when"
-            | "where"
-            | "while"
-            | "because"
-            | "if"
-            | "although"
-            | "though"
-            | "whether"
-            | "but"
-            | "so"
-            | "yet"
-            | "as"
-            | "unless"
-            | "whereas"
-            | "why"
-            | "how"
-            | "what"
-            | "then"
-            | "or"
-            | "nor"
-            | "once"
-            | "whereby"
-    )
+word_list! {
+    /// Words that begin a subordinate clause and so end a noun phrase scanned backwards.
+    pub(crate) fn is_clause_word = [
+        "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if",
+        "although", "though", "whether", "but", "so", "yet", "as", "unless", "whereas", "why",
+        "how", "what", "then", "or", "nor", "once", "whereby",
+    ];
 }
 
-/// Words that open an embedded question or instruction rather than a claim.
-pub(crate) fn opens_non_claim(lower: &str) -> bool {
-    matches!(
-        lower,
-        "whether"
-            | "why"
-            | "how"
-            | "what"
-            | "who"
-            | "whom"
-            | "when"
-            | "where"
-            | "which"
-            | "to"
-            | "goodbye"
-            | "nothing"
-            | "something"
-            | "anything"
-            | "so"
-            | "yes"
-            | "no"
-            | "hello"
-            | "thanks"
-            | "sorry"
-            | "please"
-    )
+word_list! {
+    /// Words that open an embedded question or instruction rather than a claim.
+    pub(crate) fn opens_non_claim = [
+        "whether", "why", "how", "what", "who", "whom", "when", "where", "which", "to",
+        "goodbye", "nothing", "something", "anything", "so", "yes", "no", "hello", "thanks",
+        "sorry", "please",
+    ];
 }
 
 pub(crate) fn subject_pronoun(lower: &str) -> Option<Pronoun> {
@@ -580,268 +346,118 @@ pub(crate) enum Pronoun {
     Speaker,
 }
 
+word_list! {
+    fn title_word_listed = [
+        "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence",
+        "interior", "finance", "treasury", "senator", "sen.", "rep.", "representative", "gov.",
+        "governor", "mayor", "chancellor", "king", "queen", "prince", "princess", "pope",
+        "general", "gen.", "lt.", "col.", "maj.", "capt.", "sgt.", "adm.", "admiral", "dr.",
+        "prof.", "professor", "judge", "justice", "chief", "deputy", "attorney", "speaker",
+        "leader", "majority", "minority", "chairman", "chairwoman", "chair", "director",
+        "spokesman", "spokeswoman", "spokesperson", "ceo", "founder", "ambassador", "envoy",
+        "commissioner", "sheriff", "candidate", "presidential", "former", "nominee", "hopeful",
+        "congressman", "congresswoman", "lawmaker", "senior", "adviser", "advisor", "aide",
+        "strategist", "manager", "campaign", "press", "republican", "democratic", "democrat",
+        "gop", "mr.", "mrs.", "ms.", "miss", "sir", "lord", "lady", "dame", "rev.", "reverend",
+        "father", "sheikh", "ayatollah", "emir", "crown", "premier", "officer", "executive",
+        "head", "economist", "analyst", "chairperson", "commander", "councilman",
+        "councilwoman", "delegate", "assemblyman", "assemblywoman", "state", "house", "senate",
+        "white", "national", "security", "homeland", "health", "education", "energy",
+        "commerce", "labor", "agriculture", "of", "u.s.", "us", "u.n.", "un", "eu", "nato",
+        "then", "acting", "interim", "top", "federal", "district", "supreme", "court",
+        "general's", "independent", "libertarian", "green", "labour", "conservative", "liberal",
+        "tory", "opposition", "party", "communications", "policy", "political", "legislative",
+        "military", "intelligence", "cabinet", "economic", "trade", "special", "counsel",
+        "solicitor", "surgeon", "inspector", "comptroller", "auditor", "controller",
+        "treasurer", "clerk", "coach", "owner", "co-founder", "editor", "columnist",
+        "correspondent", "host", "anchor", "author", "writer", "scientist", "researcher",
+        "fellow", "activist", "organizer", "pastor", "rabbi", "imam", "bishop", "cardinal",
+        "archbishop", "colonel", "sergeant", "captain", "major", "lieutenant", "private",
+        "commandant", "marshal", "superintendent", "provost", "dean", "rector", "regent",
+        "trustee", "president-elect", "vice-president", "ex", "ex-president", "first", "lady's",
+        "agent", "freshman", "sophomore", "longtime", "veteran", "retired", "onetime",
+        "ranking", "whip", "rep", "gov", "sen", "council", "member",
+    ];
+}
+
 /// Words that make up titles and roles: `Russian President`, `Secretary of State`,
 /// `Democratic presidential candidate`, `Spokeswoman`.
 pub(crate) fn is_title_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "president"
-            | "vice"
-            | "prime"
-            | "minister"
-            | "secretary"
-            | "foreign"
-            | "defense"
-            | "defence"
-            | "interior"
-            | "finance"
-            | "treasury"
-            | "senator"
-            | "sen."
-            | "rep."
-            | "representative"
-            | "gov."
-            | "governor"
-            | "mayor"
-            | "chancellor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "pope"
-            | "general"
-            | "gen."
-            | "lt."
-            | "col."
-            | "maj."
-            | "capt."
-            | "sgt."
-            | "adm."
-            | "admiral"
-            | "dr."
-            | "prof."
-            | "professor"
-            | "judge"
-            | "justice"
-            | "chief"
-            | "deputy"
-            | "attorney"
-            | "speaker"
-            | "leader"
-            | "majority"
-            | "minority"
-            | "chairman"
-            | "chairwoman"
-            | "chair"
-            | "director"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "ceo"
-            | "founder"
-            | "ambassador"
-            | "envoy"
-            | "commissioner"
-            | "sheriff"
-            | "candidate"
-            | "presidential"
-            | "former"
-            | "nominee"
-            | "hopeful"
-            | "congressman"
-            | "congresswoman"
-            | "lawmaker"
-            | "senior"
-            | "adviser"
-            | "advisor"
-            | "aide"
-            | "strategist"
-            | "manager"
-            | "campaign"
-            | "press"
-            | "republican"
-            | "democratic"
-            | "democrat"
-            | "gop"
-            | "mr."
-            | "mrs."
-            | "ms."
-            | "miss"
-            | "sir"
-            | "lord"
-            | "lady"
-            | "dame"
-            | "rev."
-            | "reverend"
-            | "father"
-            | "sheikh"
-            | "ayatollah"
-            | "emir"
-            | "crown"
-            | "premier"
-            | "officer"
-            | "executive"
-            | "head"
-            | "economist"
-            | "analyst"
-            | "chairperson"
-            | "commander"
-            | "councilman"
-            | "councilwoman"
-            | "delegate"
-            | "assemblyman"
-            | "assemblywoman"
-            | "state"
-            | "house"
-            | "senate"
-            | "white"
-            | "national"
-            | "security"
-            | "homeland"
-            | "health"
-            | "education"
-            | "energy"
-            | "commerce"
-            | "labor"
-            | "agriculture"
-            | "of"
-            | "u.s."
-            | "us"
-            | "u.n."
-            | "un"
-            | "eu"
-            | "nato"
-            | "then"
-            | "acting"
-            | "interim"
-            | "top"
-            | "federal"
-            | "district"
-            | "supreme"
-            | "court"
-            | "general's"
-            | "independent"
-            | "libertarian"
-            | "green"
-            | "labour"
-            | "conservative"
-            | "liberal"
-            | "tory"
-            | "opposition"
-            | "party"
-            | "communications"
-            | "policy"
-            | "political"
-            | "legislative"
-            | "military"
-            | "intelligence"
-            | "cabinet"
-            | "economic"
-            | "trade"
-            | "special"
-            | "counsel"
-            | "solicitor"
-            | "surgeon"
-            | "inspector"
-            | "comptroller"
-            | "auditor"
-            | "controller"
-            | "treasurer"
-            | "clerk"
-            | "coach"
-            | "owner"
-            | "co-founder"
-            | "editor"
-            | "columnist"
-            | "correspondent"
-            | "host"
-            | "anchor"
-            | "author"
-            | "writer"
-            | "scientist"
-            | "researcher"
-            | "fellow"
-            | "activist"
-            | "organizer"
-            | "pastor"
-            | "rabbi"
-            | "imam"
-            | "bishop"
-            | "cardinal"
-            | "archbishop"
-            | "colonel"
-            | "sergeant"
-            | "captain"
-            | "major"
-            | "lieutenant"
-            | "private"
-            | "commandant"
-            | "marshal"
-            | "superintendent"
-            | "provost"
-            | "dean"
-            | "rector"
-            | "regent"
-            | "trustee"
-            | "president-elect"
-            | "vice-president"
-            | "ex"
-            | "ex-president"
-            | "first"
-            | "lady's"
-    ) || country_of(lower).is_some()
-        || is_us_state(lower)
+    title_word_listed(lower) || is_demonym(lower) || is_us_state(lower)
 }
 
-/// Honorifics that mark the following name as a person.
-pub(crate) fn is_honorific(lower: &str) -> bool {
-    matches!(
-        lower,
-        "mr."
-            | "mrs."
-            | "ms."
-            | "dr."
-            | "sen."
-            | "rep."
-            | "gov."
-            | "gen."
-            | "prof."
-            | "president"
-            | "senator"
-            | "governor"
-            | "mayor"
-            | "judge"
-            | "justice"
-            | "pope"
-            | "king"
-            | "queen"
-            | "prince"
-            | "princess"
-            | "chancellor"
-            | "minister"
-            | "secretary"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "lt."
-            | "col."
-            | "adm."
-            | "capt."
-            | "sgt."
-            | "rev."
-            | "sir"
-            | "lady"
-            | "lord"
-            | "dame"
-            | "speaker"
-            | "sheriff"
-            | "ambassador"
-            | "commissioner"
-            | "director"
-            | "candidate"
-            | "premier"
-            | "leader"
-    )
+/// Demonyms and country acronyms, which modify titles (`Russian President`, `US Secretary`);
+/// plain country names do not, and some are given names (`Jordan Pike`).
+pub(crate) fn is_demonym(lower: &str) -> bool {
+    country_of(lower).is_some()
+        && (["an", "ese", "ish", "ic", "i"]
+            .iter()
+            .any(|s| lower.ends_with(s))
+            || NON_SUFFIX_DEMONYMS.contains(&lower))
+        && !NOT_DEMONYMS.contains(&lower)
+}
+
+/// Demonyms without a demonym ending.
+const NON_SUFFIX_DEMONYMS: &[&str] = &[
+    "us", "u.s.", "uk", "u.k.", "eu", "french", "dutch", "greek", "swiss", "thai", "british",
+];
+
+/// Country and capital names with a demonym-like ending; some are given names (`Jordan`).
+const NOT_DEMONYMS: &[&str] = &[
+    "jordan",
+    "iran",
+    "oman",
+    "japan",
+    "taiwan",
+    "sudan",
+    "afghanistan",
+    "kazakhstan",
+    "pakistan",
+    "azerbaijan",
+    "bahrain",
+    "tehran",
+    "tallinn",
+    "amman",
+    "havana",
+    "beirut",
+    "berlin",
+    "riyadh",
+    "islamabad",
+    "ankara",
+    "kabul",
+    "astana",
+    "yerevan",
+    "muscat",
+    "canberra",
+    "lisbon",
+    "dublin",
+    "edinburgh",
+    "london",
+    "washington",
+    "beijing",
+    "madrid",
+    "tokyo",
+    "minsk",
+    "manila",
+    "hanoi",
+    "bern",
+    "doha",
+    "cairo",
+    "tunis",
+    "dhaka",
+    "baku",
+];
+
+word_list! {
+    /// Honorifics that mark the following name as a person.
+    pub(crate) fn is_honorific = [
+        "mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "prof.", "president",
+        "senator", "governor", "mayor", "judge", "justice", "pope", "king", "queen", "prince",
+        "princess", "chancellor", "minister", "secretary", "spokesman", "spokeswoman",
+        "spokesperson", "lt.", "col.", "adm.", "capt.", "sgt.", "rev.", "sir", "lady", "lord",
+        "dame", "speaker", "sheriff", "ambassador", "commissioner", "director", "candidate",
+        "premier", "leader",
+    ];
 }
 
 /// The head nouns of role descriptions, and the title words each may stand for:
@@ -918,424 +534,83 @@ pub(crate) fn role_titles(head: &str) -> Option<&'static [&'static str]> {
     })
 }
 
-/// Nouns heading a description of an unnamed source.
-pub(crate) fn is_anonymous_head(lower: &str) -> bool {
-    matches!(
-        lower,
-        "official"
-            | "officials"
-            | "source"
-            | "sources"
-            | "person"
-            | "people"
-            | "aide"
-            | "aides"
-            | "insider"
-            | "insiders"
-            | "analyst"
-            | "analysts"
-            | "expert"
-            | "experts"
-            | "critic"
-            | "critics"
-            | "observer"
-            | "observers"
-            | "witness"
-            | "witnesses"
-            | "resident"
-            | "residents"
-            | "officer"
-            | "officers"
-            | "diplomat"
-            | "diplomats"
-            | "adviser"
-            | "advisers"
-            | "advisor"
-            | "advisors"
-            | "staffer"
-            | "staffers"
-            | "supporter"
-            | "supporters"
-            | "opponent"
-            | "opponents"
-            | "member"
-            | "members"
-            | "employee"
-            | "employees"
-            | "worker"
-            | "workers"
-            | "lawmakers"
-            | "legislators"
-            | "investigators"
-            | "prosecutors"
-            | "scientists"
-            | "researchers"
-            | "economists"
-            | "strategists"
-            | "activists"
-            | "protesters"
-            | "voters"
-            | "students"
-            | "parents"
-            | "doctors"
-            | "neighbors"
-            | "friends"
-            | "relatives"
-            | "authorities"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "representative"
-            | "representatives"
-            | "executive"
-            | "executives"
-            | "leaders"
-            | "someone"
-            | "somebody"
-            | "man"
-            | "woman"
-            | "men"
-            | "women"
-            | "caller"
-            | "callers"
-            | "commentator"
-            | "commentators"
-            | "pollster"
-            | "pollsters"
-            | "operative"
-            | "operatives"
-            | "donor"
-            | "donors"
-            | "veteran"
-            | "veterans"
-            | "survivor"
-            | "survivors"
-            | "victim"
-            | "victims"
-            | "lawyer"
-            | "lawyers"
-            | "attorney"
-            | "attorneys"
-            | "officialdom"
-            | "reporters"
-            | "journalists"
-            | "historians"
-            | "experts'"
-            | "skeptics"
-            | "proponents"
-            | "advocates"
-            | "defenders"
-            | "detractors"
-            | "allies"
-    )
+word_list! {
+    /// Nouns heading a description of an unnamed source.
+    pub(crate) fn is_anonymous_head = [
+        "official", "officials", "source", "sources", "person", "people", "aide", "aides",
+        "insider", "insiders", "analyst", "analysts", "expert", "experts", "critic", "critics",
+        "observer", "observers", "witness", "witnesses", "resident", "residents", "officer",
+        "officers", "diplomat", "diplomats", "adviser", "advisers", "advisor", "advisors",
+        "staffer", "staffers", "supporter", "supporters", "opponent", "opponents", "member",
+        "members", "employee", "employees", "worker", "workers", "lawmakers", "legislators",
+        "investigators", "prosecutors", "scientists", "researchers", "economists",
+        "strategists", "activists", "protesters", "voters", "students", "parents", "doctors",
+        "neighbors", "friends", "relatives", "authorities", "spokesman", "spokeswoman",
+        "spokesperson", "representative", "representatives", "executive", "executives",
+        "leaders", "someone", "somebody", "man", "woman", "men", "women", "caller", "callers",
+        "commentator", "commentators", "pollster", "pollsters", "operative", "operatives",
+        "donor", "donors", "veteran", "veterans", "survivor", "survivors", "victim", "victims",
+        "lawyer", "lawyers", "attorney", "attorneys", "officialdom", "reporters", "journalists",
+        "historians", "experts'", "skeptics", "proponents", "advocates", "defenders",
+        "detractors", "allies",
+    ];
 }
 
-/// Nouns heading a description of an organisation.
-pub(crate) fn is_organization_head(lower: &str) -> bool {
-    matches!(
-        lower,
-        "campaign"
-            | "company"
-            | "party"
-            | "committee"
-            | "newspaper"
-            | "paper"
-            | "network"
-            | "magazine"
-            | "group"
-            | "organization"
-            | "organisation"
-            | "union"
-            | "council"
-            | "commission"
-            | "board"
-            | "firm"
-            | "bank"
-            | "report"
-            | "study"
-            | "poll"
-            | "survey"
-            | "analysis"
-            | "review"
-            | "audit"
-            | "memo"
-            | "letter"
-            | "statement"
-            | "website"
-            | "site"
-            | "outlet"
-            | "station"
-            | "team"
-            | "club"
-            | "league"
-            | "association"
-            | "institute"
-            | "foundation"
-            | "university"
-            | "college"
-            | "school"
-            | "hospital"
-            | "church"
-            | "charity"
-            | "coalition"
-            | "alliance"
-            | "corporation"
-            | "agency"
-            | "lawsuit"
-            | "complaint"
-            | "filing"
-            | "indictment"
-            | "document"
-            | "documents"
-            | "data"
-            | "figures"
-            | "research"
-            | "book"
-            | "article"
-            | "editorial"
-            | "ad"
-            | "advertisement"
-            | "video"
-            | "tweet"
-            | "post"
-            | "blog"
-            | "show"
-            | "channel"
-            | "program"
-            | "programme"
-            | "index"
-            | "think"
-            | "tank"
-            | "center"
-            | "centre"
-            | "office"
-            | "bureau"
-            | "service"
-            | "fund"
-            | "authority"
-            | "federation"
-            | "association's"
-            | "companies"
-            | "groups"
-            | "parties"
-            | "polls"
-            | "surveys"
-            | "studies"
-            | "reports"
-            | "republicans"
-            | "democrats"
-            | "conservatives"
-            | "liberals"
-            | "progressives"
-            | "campaigns"
-            | "organizers"
-            | "group's"
-            | "platform"
-            | "manifesto"
-            | "petition"
-            | "release"
-    )
+word_list! {
+    /// Nouns heading a description of an organisation.
+    pub(crate) fn is_organization_head = [
+        "campaign", "company", "party", "committee", "newspaper", "paper", "network",
+        "magazine", "group", "organization", "organisation", "union", "council", "commission",
+        "board", "firm", "bank", "report", "study", "poll", "survey", "analysis", "review",
+        "audit", "memo", "letter", "statement", "website", "site", "outlet", "station", "team",
+        "club", "league", "association", "institute", "foundation", "university", "college",
+        "school", "hospital", "church", "charity", "coalition", "alliance", "corporation",
+        "agency", "lawsuit", "complaint", "filing", "indictment", "document", "documents",
+        "data", "figures", "research", "book", "article", "editorial", "ad", "advertisement",
+        "video", "tweet", "post", "blog", "show", "channel", "program", "programme", "index",
+        "think", "tank", "center", "centre", "office", "bureau", "service", "fund", "authority",
+        "federation", "association's", "companies", "groups", "parties", "polls", "surveys",
+        "studies", "reports", "republicans", "democrats", "conservatives", "liberals",
+        "progressives", "campaigns", "organizers", "group's", "platform", "manifesto",
+        "petition", "release", "utility", "vendor", "contractor", "manufacturer", "retailer",
+        "airline", "insurer", "publisher", "broadcaster", "nonprofit",
+    ];
 }
 
-/// Nouns heading a description of a government body.
-pub(crate) fn is_government_head(lower: &str) -> bool {
-    matches!(
-        lower,
-        "government"
-            | "administration"
-            | "ministry"
-            | "department"
-            | "kremlin"
-            | "military"
-            | "army"
-            | "navy"
-            | "police"
-            | "embassy"
-            | "regime"
-            | "cabinet"
-            | "court"
-            | "prosecutor"
-            | "prosecutors"
-            | "pentagon"
-            | "governments"
-            | "authorities"
-            | "junta"
-            | "parliament"
-            | "congress"
-            | "senate"
-            | "legislature"
-            | "state"
-            | "states"
-            | "country"
-            | "countries"
-            | "nation"
-            | "nations"
-            | "city"
-            | "county"
-            | "agency"
-            | "agencies"
-            | "white"
-            | "house"
-            | "forces"
-            | "ministries"
-    )
+word_list! {
+    /// Nouns heading a description of a government body.
+    pub(crate) fn is_government_head = [
+        "government", "administration", "ministry", "department", "kremlin", "military", "army",
+        "navy", "police", "embassy", "regime", "cabinet", "court", "prosecutor", "prosecutors",
+        "pentagon", "governments", "authorities", "junta", "parliament", "congress", "senate",
+        "legislature", "state", "states", "country", "countries", "nation", "nations", "city",
+        "county", "agency", "agencies", "white", "house", "forces", "ministries",
+    ];
 }
 
-/// Capitalised words and acronyms that name organisations.
-pub(crate) fn is_organization_word(lower: &str) -> bool {
-    matches!(
-        lower,
-        "party"
-            | "committee"
-            | "campaign"
-            | "university"
-            | "institute"
-            | "association"
-            | "council"
-            | "commission"
-            | "agency"
-            | "corp"
-            | "corp."
-            | "inc"
-            | "inc."
-            | "company"
-            | "co."
-            | "group"
-            | "foundation"
-            | "bank"
-            | "center"
-            | "centre"
-            | "times"
-            | "post"
-            | "news"
-            | "network"
-            | "press"
-            | "reuters"
-            | "bureau"
-            | "office"
-            | "service"
-            | "court"
-            | "police"
-            | "union"
-            | "federation"
-            | "league"
-            | "organization"
-            | "organisation"
-            | "alliance"
-            | "fund"
-            | "board"
-            | "authority"
-            | "journal"
-            | "tribune"
-            | "herald"
-            | "gazette"
-            | "magazine"
-            | "review"
-            | "daily"
-            | "weekly"
-            | "radio"
-            | "television"
-            | "tv"
-            | "broadcasting"
-            | "media"
-            | "club"
-            | "society"
-            | "coalition"
-            | "project"
-            | "trust"
-            | "partners"
-            | "llc"
-            | "ltd"
-            | "ltd."
-            | "plc"
-            | "holdings"
-            | "systems"
-            | "technologies"
-            | "labs"
-            | "motors"
-            | "airlines"
-            | "pharmaceuticals"
-            | "energy"
-            | "oil"
-            | "industries"
-            | "school"
-            | "college"
-            | "hospital"
-            | "church"
-            | "ministries"
-            | "gallup"
-            | "pew"
-            | "ap"
-            | "afp"
-            | "cnn"
-            | "msnbc"
-            | "bbc"
-            | "nbc"
-            | "abc"
-            | "cbs"
-            | "fox"
-            | "npr"
-            | "pbs"
-            | "nyt"
-            | "bloomberg"
-            | "politico"
-            | "axios"
-            | "breitbart"
-            | "twitter"
-            | "facebook"
-            | "google"
-            | "amazon"
-            | "apple"
-            | "microsoft"
-            | "nato"
-            | "eu"
-            | "un"
-            | "opec"
-            | "who"
-            | "imf"
-            | "wto"
-            | "aclu"
-            | "naacp"
-            | "nra"
-            | "gop"
-            | "dnc"
-            | "rnc"
-            | "super"
-            | "pac"
-            | "foundation's"
-            | "quinnipiac"
-            | "rasmussen"
-            | "ipsos"
-            | "yougov"
-            | "monmouth"
-            | "marist"
-            | "reuters/ipsos"
-            | "interfax"
-            | "tass"
-            | "xinhua"
-            | "ria"
-            | "novosti"
-            | "al"
-            | "jazeera"
-            | "kremlin.ru"
-            | "hamas"
-            | "hezbollah"
-            | "taliban"
-            | "isis"
-            | "isil"
-            | "qaeda"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "labour"
-            | "tories"
-            | "greenpeace"
-            | "amnesty"
-            | "watch"
-            | "planned"
-            | "parenthood"
-            | "chamber"
-    )
+word_list! {
+    /// Capitalised words and acronyms that name organisations.
+    pub(crate) fn is_organization_word = [
+        "party", "committee", "campaign", "university", "institute", "association", "council",
+        "commission", "agency", "corp", "corp.", "inc", "inc.", "company", "co.", "group",
+        "foundation", "bank", "center", "centre", "times", "post", "news", "network", "press",
+        "reuters", "bureau", "office", "service", "court", "police", "union", "federation",
+        "league", "organization", "organisation", "alliance", "fund", "board", "authority",
+        "journal", "tribune", "herald", "gazette", "magazine", "review", "daily", "weekly",
+        "radio", "television", "tv", "broadcasting", "media", "club", "society", "coalition",
+        "project", "trust", "partners", "llc", "ltd", "ltd.", "plc", "holdings", "systems",
+        "technologies", "labs", "motors", "airlines", "pharmaceuticals", "energy", "oil",
+        "industries", "school", "college", "hospital", "church", "ministries", "gallup", "pew",
+        "ap", "afp", "cnn", "msnbc", "bbc", "nbc", "abc", "cbs", "fox", "npr", "pbs", "nyt",
+        "bloomberg", "politico", "axios", "breitbart", "twitter", "facebook", "google",
+        "amazon", "apple", "microsoft", "nato", "eu", "un", "opec", "who", "imf", "wto", "aclu",
+        "naacp", "nra", "gop", "dnc", "rnc", "super", "pac", "foundation's", "quinnipiac",
+        "rasmussen", "ipsos", "yougov", "monmouth", "marist", "reuters/ipsos", "interfax",
+        "tass", "xinhua", "ria", "novosti", "al", "jazeera", "kremlin.ru", "hamas", "hezbollah",
+        "taliban", "isis", "isil", "qaeda", "democrats", "republicans", "conservatives",
+        "labour", "tories", "greenpeace", "amnesty", "watch", "planned", "parenthood",
+        "chamber",
+    ];
 }
 
 /// Government bodies named by proper nouns, with the state they belong to.
@@ -1487,103 +762,28 @@ pub(crate) fn country_of(lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Whether a country word is a demonym or name usable as a title modifier (not a capital).
-pub(crate) fn is_capital_metonym(lower: &str) -> bool {
-    matches!(
-        lower,
-        "moscow"
-            | "washington"
-            | "london"
-            | "kiev"
-            | "kyiv"
-            | "beijing"
-            | "paris"
-            | "berlin"
-            | "tehran"
-            | "tokyo"
-            | "new delhi"
-            | "islamabad"
-            | "ankara"
-            | "damascus"
-            | "baghdad"
-            | "kabul"
-            | "riyadh"
-            | "pyongyang"
-            | "seoul"
-            | "ottawa"
-            | "brasilia"
-            | "rome"
-            | "madrid"
-            | "warsaw"
-            | "budapest"
-            | "minsk"
-            | "tallinn"
-            | "riga"
-            | "vilnius"
-            | "cairo"
-            | "havana"
-            | "caracas"
-            | "canberra"
-            | "athens"
-            | "doha"
-            | "brussels"
-            | "taipei"
-            | "hanoi"
-            | "manila"
-            | "jakarta"
-            | "bangkok"
-    )
+word_list! {
+    /// Whether a country word is a demonym or name usable as a title modifier (not a capital).
+    pub(crate) fn is_capital_metonym = [
+        "moscow", "washington", "london", "kiev", "kyiv", "beijing", "paris", "berlin",
+        "tehran", "tokyo", "new delhi", "islamabad", "ankara", "damascus", "baghdad", "kabul",
+        "riyadh", "pyongyang", "seoul", "ottawa", "brasilia", "rome", "madrid", "warsaw",
+        "budapest", "minsk", "tallinn", "riga", "vilnius", "cairo", "havana", "caracas",
+        "canberra", "athens", "doha", "brussels", "taipei", "hanoi", "manila", "jakarta",
+        "bangkok",
+    ];
 }
 
-pub(crate) fn is_us_state(lower: &str) -> bool {
-    matches!(
-        lower,
-        "alabama"
-            | "alaska"
-            | "arizona"
-            | "arkansas"
-            | "california"
-            | "colorado"
-            | "connecticut"
-            | "delaware"
-            | "florida"
-            | "georgia"
-            | "hawaii"
-            | "idaho"
-            | "illinois"
-            | "indiana"
-            | "iowa"
-            | "kansas"
-            | "kentucky"
-            | "louisiana"
-            | "maine"
-            | "maryland"
-            | "massachusetts"
-            | "michigan"
-            | "minnesota"
-            | "mississippi"
-            | "missouri"
-            | "montana"
-            | "nebraska"
-            | "nevada"
-            | "ohio"
-            | "oklahoma"
-            | "oregon"
-            | "pennsylvania"
-            | "tennessee"
-            | "texas"
-            | "utah"
-            | "vermont"
-            | "virginia"
-            | "wisconsin"
-            | "wyoming"
-            | "carolina"
-            | "dakota"
-            | "jersey"
-            | "hampshire"
-            | "mexico's"
-            | "york"
-    )
+word_list! {
+    pub(crate) fn is_us_state = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
+        "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+        "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan",
+        "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "ohio",
+        "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont",
+        "virginia", "wisconsin", "wyoming", "carolina", "dakota", "jersey", "hampshire",
+        "mexico's", "york",
+    ];
 }
 
 pub(crate) fn weekday(lower: &str) -> Option<chrono::Weekday> {

@@ -34,10 +34,10 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
     if found.is_empty() {
         return Vec::new();
     }
-    let speakers: Vec<Range<usize>> = found
+    let speakers: Vec<(Range<usize>, Option<Range<usize>>)> = found
         .iter()
         .filter_map(|a| match &a.speaker {
-            Speaker::Mention { np, .. } => Some(np.clone()),
+            Speaker::Mention { np, appositive } => Some((np.clone(), appositive.clone())),
             Speaker::Continues(_) => None,
         })
         .collect();
