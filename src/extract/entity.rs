@@ -69,10 +69,18 @@ impl Index {
             descriptions: Vec::new(),
         };
         let chunks = chunks(doc);
-        // Full names first, so that surnames met earlier in the text still resolve.
+        // Organisations and governments, once per chunk; the rest may name people.
+        let mut names = Vec::with_capacity(chunks.len());
         for c in &chunks {
-            let (title, name) = split_title(doc, c.clone());
-            if classify_body(doc, c.clone()).is_some() || name.is_empty() {
+            match classify_body(doc, c.clone()) {
+                Some(body) => index.body_at.push((c.start, body)),
+                None => names.push(split_title(doc, c.clone())),
+            }
+        }
+        // Full names first, so that surnames met earlier in the text still resolve.
+        for (title, name) in &names {
+            let (title, name) = (title.clone(), name.clone());
+            if name.is_empty() {
                 continue;
             }
             let honorific = title.clone().any(|k| lexicon::is_honorific(doc.lo(k)));
@@ -83,12 +91,8 @@ impl Index {
                 index.add_person(doc, title, name, speaks);
             }
         }
-        for c in &chunks {
-            if let Some(body) = classify_body(doc, c.clone()) {
-                index.body_at.push((c.start, body));
-                continue;
-            }
-            let (_, name) = split_title(doc, c.clone());
+        for (_, name) in &names {
+            let name = name.clone();
             if !name.is_empty()
                 && let Some(p) = index.person_by_name(doc, name.clone())
             {

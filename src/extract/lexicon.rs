@@ -3,8 +3,9 @@
 //! Lists are lowercase and matched against [`super::sentence::Doc::lo`], where the typographic
 //! apostrophe is already folded to `'`.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Defines `fn name(lower: &str) -> bool`, true for the listed words; the set is built on
 /// first use. A macro so that the lists stay compact, several words a line.
@@ -12,7 +13,7 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?];) => {
         $(#[$doc])*
         $vis fn $name(lower: &str) -> bool {
-            static SET: LazyLock<HashSet<&'static str>> =
+            static SET: LazyLock<FxHashSet<&'static str>> =
                 LazyLock::new(|| [$($word),*].into_iter().collect());
             SET.contains(lower)
         }
@@ -197,15 +198,25 @@ const CUES: &[([&str; 4], u8)] = &[
 
 /// Looks a lowercase word up as a reporting verb.
 pub(crate) fn cue(word: &str) -> Option<Cue> {
-    for (forms, flags) in CUES {
-        if let Some(k) = forms.iter().position(|f| *f == word && !f.is_empty()) {
-            return Some(Cue {
-                ing: k == 3,
-                flags: *flags,
-            });
+    // Called for most tokens, several times: one hash lookup, not a scan of every form.
+    static FORMS: LazyLock<FxHashMap<&'static str, Cue>> = LazyLock::new(|| {
+        let mut m = FxHashMap::default();
+        for (forms, flags) in CUES {
+            for (k, f) in forms.iter().enumerate() {
+                if !f.is_empty() {
+                    m.insert(
+                        *f,
+                        Cue {
+                            ing: k == 3,
+                            flags: *flags,
+                        },
+                    );
+                }
+            }
         }
-    }
-    None
+        m
+    });
+    FORMS.get(word).copied()
 }
 
 /// Words that shorten with a dot (`Mr.`, `Jan.`, `Calif.`), matched as written because state

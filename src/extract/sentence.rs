@@ -455,12 +455,17 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
         }
         let word = &text[start..i];
         let lo_start = lower.len() as u32;
-        for ch in word.chars() {
-            // Fold the typographic apostrophe so lexicon lookups need one spelling.
-            if ch == '’' || ch == 'ʼ' {
-                lower.push('\'');
-            } else {
-                lower.extend(ch.to_lowercase());
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower[lo_start as usize..].make_ascii_lowercase();
+        } else {
+            for ch in word.chars() {
+                // Fold the typographic apostrophe so lexicon lookups need one spelling.
+                if ch == '’' || ch == 'ʼ' {
+                    lower.push('\'');
+                } else {
+                    lower.extend(ch.to_lowercase());
+                }
             }
         }
         toks.push(Tok {
