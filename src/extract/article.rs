@@ -719,6 +719,13 @@ impl JsonLines {
                 );
             }
         };
+        // serde would map a JSON array onto the fields by position; an article is an object.
+        if !text.trim_start().starts_with('{') {
+            return self.reject(
+                None,
+                Reason::MalformedJson("the line is not a JSON object".into()),
+            );
+        }
         let raw: RawArticle = match serde_json::from_str(text) {
             Ok(r) => r,
             Err(e) => return self.reject(None, Reason::MalformedJson(json_message(&e))),

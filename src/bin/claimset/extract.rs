@@ -113,12 +113,12 @@ fn report(summary: &Summary, claims_to: &str) {
         )
     };
     eprintln!(
-        "claimset: read {} articles: {} with claims, {} without claims, {rejected}; wrote {} \
-         claims to {claims_to}",
-        summary.read(),
+        "claimset: read {}: {} with claims, {} without claims, {rejected}; wrote {} to \
+         {claims_to}",
+        plural(summary.read(), "article"),
         summary.with_claims,
         summary.without_claims,
-        summary.claims,
+        plural(summary.claims, "claim"),
     );
     if !summary.skipped.is_empty() {
         let names: Vec<String> = summary
@@ -129,9 +129,9 @@ fn report(summary: &Summary, claims_to: &str) {
             .collect();
         let more = summary.skipped.len().saturating_sub(3);
         eprintln!(
-            "claimset: skipped {} files not named like articles (*.txt, *.jsonl, *.ndjson, \
+            "claimset: skipped {} not named like articles (*.txt, *.jsonl, *.ndjson, \
              optionally .gz/.zst): {}{}",
-            summary.skipped.len(),
+            plural(summary.skipped.len() as u64, "file"),
             names.join(", "),
             if more > 0 {
                 format!(" and {more} more")
@@ -139,6 +139,14 @@ fn report(summary: &Summary, claims_to: &str) {
                 String::new()
             }
         );
+    }
+}
+
+fn plural(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
