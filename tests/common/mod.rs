@@ -1,0 +1,107 @@
+//! Helpers shared by the integration tests: fixture paths, library extraction over paths,
+//! and running the `claimset` binary.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use claimset::extract::stream::{self, Options, Outcome, Sink};
+use claimset::extract::{Input, Item};
+use claimset::record::ClaimRecord;
+
+pub(crate) fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub(crate) fn dataset_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/ukraine-crisis-2022/articles")
+}
+
+/// Every outcome of a run, in order.
+#[derive(Default)]
+pub(crate) struct Collect(pub(crate) Vec<Outcome>);
+
+impl Sink for Collect {
+    fn outcome(&mut self, outcome: &Outcome) -> Result<(), claimset::Error> {
+        self.0.push(match outcome {
+            Outcome::Extracted {
+                article_id,
+                location,
+                claims,
+            } => Outcome::Extracted {
+                article_id: article_id.clone(),
+                location: location.clone(),
+                claims: claims.clone(),
+            },
+            Outcome::Rejected(r) => Outcome::Rejected(r.clone()),
+            Outcome::Skipped(p) => Outcome::Skipped(p.clone()),
+        });
+        Ok(())
+    }
+}
+
+/// Runs the library over `paths` with `jobs` threads.
+pub(crate) fn run(paths: &[PathBuf], jobs: usize) -> Vec<Outcome> {
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+    let mut sink = Collect::default();
+    stream::run(&inputs, Options { jobs }, &mut sink).expect("the run completes");
+    sink.0
+}
+
+/// The claims extracted from `paths`, in output order.
+pub(crate) fn extract_paths(paths: &[PathBuf]) -> Vec<ClaimRecord> {
+    run(paths, 0)
+        .into_iter()
+        .flat_map(|o| match o {
+            Outcome::Extracted { claims, .. } => claims,
+            _ => Vec::new(),
+        })
+        .collect()
+}
+
+/// The articles (with bodies) read from `paths`.
+pub(crate) fn articles(paths: &[PathBuf]) -> Vec<claimset::extract::Article> {
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+    claimset::extract::article::Reader::new(&inputs)
+        .expect("inputs exist")
+        .filter_map(|item| match item {
+            Item::Article(a) => Some(a),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What a run of the binary gave.
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+/// Runs `claimset ARGS` in `dir`, feeding `stdin`.
+pub(crate) fn claimset(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimset"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin)
+        .expect("stdin accepts input");
+    let out = child.wait_with_output().expect("the binary finishes");
+    Run {
+        code: out.status.code().expect("the binary exits, not killed"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
