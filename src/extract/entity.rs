@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::record::ClaimantType;
 
-use super::lexicon::{self, Pronoun};
+use super::lexicon::{self, Gender, Pronoun};
 use super::sentence::{Doc, Kind};
 
 /// A resolved claimant.
@@ -31,6 +31,8 @@ struct Person {
     /// claim made. Only such persons are antecedents of `he` and `she`, so that a run of
     /// capitals like `Common Core` is never one.
     evidence: bool,
+    /// From a given name, an honorific or a gendered title, when they tell.
+    gender: Option<Gender>,
 }
 
 impl Person {
@@ -46,6 +48,16 @@ struct Description {
     head: String,
     text: String,
     at: usize,
+    gender: Option<Gender>,
+}
+
+/// A speaker already resolved, for the pronouns that follow: `Smith said … . He added …`.
+#[derive(Debug)]
+struct Spoken {
+    sentence: u32,
+    at: usize,
+    claimant: Claimant,
+    gender: Option<Gender>,
 }
 
 /// The names and descriptions of one article.
@@ -56,6 +68,7 @@ pub(crate) struct Index {
     /// (token index, claimant) for organisations and governments named, in order.
     body_at: Vec<(usize, Claimant)>,
     descriptions: Vec<Description>,
+    spoken: Vec<Spoken>,
 }
 
 impl Index {
@@ -67,6 +80,7 @@ impl Index {
             person_at: Vec::new(),
             body_at: Vec::new(),
             descriptions: Vec::new(),
+            spoken: Vec::new(),
         };
         let chunks = chunks(doc);
         // Organisations and governments, once per chunk; the rest may name people.
@@ -122,6 +136,10 @@ impl Index {
         let tokens: Vec<String> = name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
         let text = name_text(doc, name.clone());
         let evidence = speaks || !title.is_empty();
+        let gender = title
+            .clone()
+            .chain(std::iter::once(name.start))
+            .find_map(|k| lexicon::gender_of(doc.lo(k)));
         let title = title_text(doc, title);
         let surname = &tokens[tokens.len() - 1];
         let same = self.persons.iter_mut().find(|p| {
@@ -131,6 +149,7 @@ impl Index {
         match same {
             Some(p) => {
                 p.evidence |= evidence;
+                p.gender = p.gender.or(gender);
                 if tokens.len() > p.tokens.len() {
                     p.name = text;
                     p.tokens = tokens;
@@ -144,6 +163,7 @@ impl Index {
                 tokens,
                 title,
                 evidence,
+                gender,
             }),
         }
     }
@@ -164,19 +184,38 @@ impl Index {
         })
     }
 
-    /// Resolves the speaker mention `np` (with an appositive describing it, if any).
+    /// Resolves the speaker mention `np` (with an appositive describing it, if any). Call it
+    /// in text order: pronouns prefer the speaker of the sentence before.
     pub(crate) fn resolve(
-        &self,
+        &mut self,
         doc: &Doc<'_>,
         np: Range<usize>,
         appositive: Option<Range<usize>>,
     ) -> Claimant {
-        let appositive_title = appositive_title(doc, appositive);
-        let mut c = self.resolve_np(doc, np);
+        let title = appositive_title(doc, appositive.clone());
+        let mut c = self.resolve_np(doc, np.clone());
         if c.kind == ClaimantType::Person
-            && let Some(t) = appositive_title
+            && let Some(t) = title
         {
             c.title = Some(t);
+        }
+        if c.name.is_some() && matches!(c.kind, ClaimantType::Person | ClaimantType::Anonymous) {
+            let gender = self
+                .persons
+                .iter()
+                .find(|p| Some(&p.name) == c.name.as_ref())
+                .and_then(|p| p.gender)
+                .or_else(|| {
+                    np.clone()
+                        .chain(appositive.into_iter().flatten())
+                        .find_map(|k| lexicon::gender_of(doc.lo(k)))
+                });
+            self.spoken.push(Spoken {
+                sentence: doc.sent_of[np.start],
+                at: np.start,
+                claimant: c.clone(),
+                gender,
+            });
         }
         c
     }
@@ -235,7 +274,7 @@ impl Index {
         if body.len() == 1
             && let Some(p) = lexicon::subject_pronoun(doc.lo(body.start))
         {
-            return self.pronoun(p, np.start);
+            return self.pronoun(doc, p, np.start);
         }
         if let Some(c) = classify_body(doc, body.clone()) {
             return c;
@@ -361,23 +400,62 @@ impl Index {
         }
     }
 
-    fn pronoun(&self, p: Pronoun, at: usize) -> Claimant {
+    /// `he` and `she`: the speaker of this or the sentence before when the gender fits
+    /// (`Smith said … . He added`), else the nearest person named or described before.
+    fn pronoun(&self, doc: &Doc<'_>, p: Pronoun, at: usize) -> Claimant {
+        let fits = |g: Option<Gender>| {
+            let want = match doc.lo(at) {
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            want.is_none() || g.is_none() || g == want
+        };
+        let sentence = doc.sent_of[at];
         match p {
-            Pronoun::Person => match self.person_at.iter().rev().find(|(k, _)| *k < at) {
-                Some((_, p)) => {
-                    let p = &self.persons[*p];
-                    Claimant {
-                        name: Some(p.name.clone()),
-                        title: p.title.clone(),
-                        kind: ClaimantType::Person,
-                    }
+            Pronoun::Person => {
+                let recent_speaker = self.spoken.iter().rev().find(|s| {
+                    s.at < at && sentence.saturating_sub(s.sentence) <= 1 && fits(s.gender)
+                });
+                if let Some(s) = recent_speaker {
+                    return s.claimant.clone();
                 }
-                None => Claimant {
-                    name: None,
-                    title: None,
-                    kind: ClaimantType::Person,
-                },
-            },
+                let named = self
+                    .person_at
+                    .iter()
+                    .rev()
+                    .find(|(k, p)| *k < at && fits(self.persons[*p].gender));
+                let described = self
+                    .descriptions
+                    .iter()
+                    .rev()
+                    .find(|d| d.at < at && fits(d.gender) && !d.head.ends_with('s'));
+                match (named, described) {
+                    (Some((k, _)), Some(d)) if d.at > *k => Claimant {
+                        name: Some(d.text.clone()),
+                        title: None,
+                        kind: ClaimantType::Anonymous,
+                    },
+                    (Some((_, p)), _) => {
+                        let p = &self.persons[*p];
+                        Claimant {
+                            name: Some(p.name.clone()),
+                            title: p.title.clone(),
+                            kind: ClaimantType::Person,
+                        }
+                    }
+                    (None, Some(d)) => Claimant {
+                        name: Some(d.text.clone()),
+                        title: None,
+                        kind: ClaimantType::Anonymous,
+                    },
+                    (None, None) => Claimant {
+                        name: None,
+                        title: None,
+                        kind: ClaimantType::Person,
+                    },
+                }
+            }
             // `it` and `they` stand for an organisation named shortly before; a country is
             // rarely `they` (`In the United States, they write` means the authors).
             Pronoun::Thing | Pronoun::Plural => {
@@ -648,11 +726,22 @@ fn descriptions(doc: &Doc<'_>) -> Vec<Description> {
         let mut j = i + 1;
         while j < doc.toks.len() && j - i <= 6 && doc.sent_of[j] == s && doc.is_word(j) {
             let w = doc.lo(j);
-            if lexicon::is_anonymous_head(w) {
+            // Curated person nouns only: suffix guesses (`-ent`, `-er`) would take
+            // `a ringing endorsement` for a person.
+            let person_noun = lexicon::is_anonymous_head(w) || lexicon::role_titles(w).is_some();
+            // `an official statement`: the head is the last noun, not an adjective.
+            let next = doc.lo(j + 1);
+            let ends_phrase = !doc.is_word(j + 1)
+                || !(doc.cap(j + 1)
+                    || lexicon::is_anonymous_head(next)
+                    || lexicon::is_organization_head(next)
+                    || lexicon::is_government_head(next));
+            if person_noun && ends_phrase {
                 out.push(Description {
                     head: w.to_owned(),
                     text: clean(doc.slice(i + 1..j + 1)),
                     at: i,
+                    gender: (i + 1..=j).find_map(|k| lexicon::gender_of(doc.lo(k))),
                 });
                 break;
             }
@@ -722,7 +811,7 @@ mod tests {
 
     fn resolve(text: &str, mention: &str) -> Claimant {
         let doc = Doc::new(text);
-        let index = Index::new(&doc, &[]);
+        let mut index = Index::new(&doc, &[]);
         let at = text.rfind(mention).expect("mention in text");
         let start = doc
             .toks
@@ -748,6 +837,14 @@ mod tests {
             assert_eq!(c.title.as_deref(), Some("Russian President"), "{m}");
             assert_eq!(c.kind, ClaimantType::Person);
         }
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender_with_their_antecedent() {
+        let text = "Democratic candidate Hillary Clinton met Sen. Bernie Sanders on Monday. \
+                    She said the meeting went well.";
+        let c = resolve(text, "She");
+        assert_eq!(c.name.as_deref(), Some("Hillary Clinton"));
     }
 
     #[test]

@@ -918,3 +918,127 @@ pub(crate) fn is_capitalised_common(lower: &str) -> bool {
                 | "according to"
         )
 }
+
+/// A person's grammatical gender as the article's pronouns would show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+word_list! {
+    /// Common given names read as male; names used for both are left out.
+    fn male_first_name = [
+        "aaron", "abraham", "adam", "adrian", "al", "alan", "albert", "alexander", "alfred",
+        "andrew", "andy", "anthony", "antony", "antonio", "arnold", "arthur", "barack", "barry",
+        "ben", "benjamin", "bernard", "bernie", "bill", "billy", "bob", "bobby", "boris",
+        "brad", "bradley", "brandon", "brett", "brian", "bruce", "bryan", "carl", "carlos",
+        "charles", "charlie", "chuck", "clarence", "cory", "craig", "dan", "daniel", "darrell",
+        "dave", "david", "dennis", "dick", "dmitry", "don", "donald", "doug", "douglas", "duncan",
+        "dwight", "ed", "eddie", "edward", "elijah", "elon", "emmanuel", "eric", "ernest",
+        "eugene", "frank", "franklin", "fred", "gary", "george", "gerald", "glenn", "gordon",
+        "greg", "gregory", "hank", "harold", "harry", "henry", "herbert", "howard", "hunter",
+        "ian", "isaac", "jack", "jacob", "jake", "james", "jared", "jason", "jay", "jeb",
+        "jeff", "jeffrey", "jeremy", "jerry", "jim", "jimmy", "joe", "joel", "john", "johnny",
+        "jon", "jonathan", "jose", "joseph", "josh", "joshua", "juan", "justin", "keith",
+        "ken", "kenneth", "kevin", "kurt", "larry", "lawrence", "lee", "leon", "lindsey",
+        "louis", "luis", "luke", "marco", "mark", "martin", "matt", "matthew", "max",
+        "michael", "mick", "mike", "mitch", "mitt", "mohammed", "muhammad", "nathan", "neil",
+        "newt", "nicholas", "nick", "oliver", "orrin", "oscar", "patrick", "paul", "pete",
+        "peter", "phil", "philip", "ralph", "rand", "randy", "ray", "raymond", "reince", "rex",
+        "richard", "rick", "rob", "robert", "roger", "ron", "ronald", "roy", "rudy", "rush",
+        "russell", "ryan", "sam", "samuel", "scott", "sean", "sergey", "sergei", "seth",
+        "stephen", "steve", "steven", "stuart", "ted", "terry", "thomas", "tim", "timothy",
+        "todd", "tom", "tommy", "tony", "travis", "trey", "victor", "viktor", "vince", "vladimir",
+        "volodymyr", "walter", "warren", "wayne", "william", "willie", "xavier", "zachary",
+    ];
+}
+
+word_list! {
+    /// Common given names read as female; names used for both are left out.
+    fn female_first_name = [
+        "abigail", "alexandria", "alice", "alicia", "amanda", "amy", "andrea", "angela",
+        "angelina", "ann", "anna", "anne", "annie", "ashley", "barbara", "betsy", "betty",
+        "beverly", "brenda", "carly", "carol", "caroline", "catherine", "cathy", "charlotte",
+        "cheryl", "christina", "christine", "claire", "condoleezza", "cynthia", "deborah",
+        "debbie", "denise", "diana", "diane", "donna", "doris", "dorothy", "elaine",
+        "elisabeth", "elise", "elizabeth", "ella", "ellen", "emily", "emma", "eva", "evelyn",
+        "frances", "gina", "gloria", "grace", "hannah", "heather", "heidi", "helen", "hillary",
+        "hope", "ilhan", "irene", "ivanka", "jacqueline", "jane", "janet", "janice", "jeanne",
+        "jennifer", "jessica", "jill", "joan", "joanne", "joni", "josephine", "joyce", "judith",
+        "judy", "julia", "julie", "kamala", "karen", "kate", "katherine", "kathleen", "kathy",
+        "katie", "kayleigh", "kellyanne", "kim", "kimberly", "kirsten", "kristen", "laura",
+        "lauren", "linda", "lisa", "liz", "loretta", "lori", "louise", "lucy", "lynn",
+        "madeleine", "margaret", "maria", "marie", "marine", "marsha", "martha", "mary",
+        "maxine", "megan", "melania", "melissa", "michele", "michelle", "mitzi", "monica",
+        "nancy", "natalie", "nicola", "nicole", "nikki", "olivia", "pamela", "patricia",
+        "paula", "peggy", "rachel", "rashida", "rebecca", "rosa", "rose", "ruth", "sally",
+        "samantha", "sandra", "sara", "sarah", "sharon", "sheila", "shirley", "sonia",
+        "sophia", "stephanie", "susan", "susana", "suzanne", "sylvia", "tammy", "teresa",
+        "theresa", "tina", "tulsi", "ursula", "valerie", "victoria", "virginia", "wendy",
+    ];
+}
+
+/// Gender from a given name (`Hillary`), an honorific (`Mrs.`) or a gendered title
+/// (`spokeswoman`).
+pub(crate) fn gender_of(lower: &str) -> Option<Gender> {
+    if male_first_name(lower)
+        || matches!(
+            lower,
+            "mr."
+                | "mr"
+                | "sir"
+                | "lord"
+                | "king"
+                | "prince"
+                | "spokesman"
+                | "congressman"
+                | "councilman"
+                | "assemblyman"
+                | "businessman"
+                | "chairman"
+                | "father"
+                | "son"
+                | "husband"
+                | "brother"
+                | "man"
+                | "boy"
+                | "uncle"
+                | "grandfather"
+        )
+    {
+        Some(Gender::Male)
+    } else if female_first_name(lower)
+        || matches!(
+            lower,
+            "mrs."
+                | "mrs"
+                | "ms."
+                | "ms"
+                | "miss"
+                | "lady"
+                | "dame"
+                | "queen"
+                | "princess"
+                | "spokeswoman"
+                | "congresswoman"
+                | "councilwoman"
+                | "assemblywoman"
+                | "businesswoman"
+                | "chairwoman"
+                | "mother"
+                | "daughter"
+                | "wife"
+                | "sister"
+                | "woman"
+                | "girl"
+                | "aunt"
+                | "grandmother"
+                | "actress"
+        )
+    {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}

@@ -41,21 +41,13 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
             Speaker::Continues(_) => None,
         })
         .collect();
-    let index = entity::Index::new(&doc, &speakers);
+    let mut index = entity::Index::new(&doc, &speakers);
+    let resolved = resolve_speakers(&doc, &found, &mut index);
     let offsets = CodePoints::new(&article.body);
     let mut records = Vec::with_capacity(found.len());
-    for a in &found {
-        let (mention, claimant) = match &a.speaker {
-            Speaker::Mention { np, appositive } => (
-                Some(entity::clean(doc.slice(np.clone()))),
-                index.resolve(&doc, np.clone(), appositive.clone()),
-            ),
-            Speaker::Continues(inner) => match inner.as_ref() {
-                Speaker::Mention { np, appositive } => {
-                    (None, index.resolve(&doc, np.clone(), appositive.clone()))
-                }
-                Speaker::Continues(_) => continue,
-            },
+    for (a, r) in found.iter().zip(resolved) {
+        let Some((mention, claimant)) = r else {
+            continue;
         };
         let when = date::resolve(
             &doc,
@@ -110,6 +102,42 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         });
     }
     records
+}
+
+/// The mention (none for a continuing quote) and resolved claimant of every attribution.
+/// Mentions are resolved in text order, each once, so that a pronoun can look back at the
+/// speakers before it.
+fn resolve_speakers(
+    doc: &Doc<'_>,
+    found: &[attribution::Attribution],
+    index: &mut entity::Index,
+) -> Vec<Option<(Option<String>, entity::Claimant)>> {
+    let mention_of = |a: &attribution::Attribution| match &a.speaker {
+        Speaker::Mention { np, appositive } => Some((np.clone(), appositive.clone(), false)),
+        Speaker::Continues(inner) => match inner.as_ref() {
+            Speaker::Mention { np, appositive } => Some((np.clone(), appositive.clone(), true)),
+            Speaker::Continues(_) => None,
+        },
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&k| mention_of(&found[k]).map_or(usize::MAX, |(np, _, _)| np.start));
+    let mut resolved = vec![None; found.len()];
+    let mut by_mention: Vec<(Range<usize>, entity::Claimant)> = Vec::new();
+    for k in order {
+        let Some((np, appositive, continues)) = mention_of(&found[k]) else {
+            continue;
+        };
+        let claimant = if let Some((_, c)) = by_mention.iter().find(|(r, _)| *r == np) {
+            c.clone()
+        } else {
+            let c = index.resolve(doc, np.clone(), appositive);
+            by_mention.push((np.clone(), c.clone()));
+            c
+        };
+        let mention = (!continues).then(|| entity::clean(doc.slice(np)));
+        resolved[k] = Some((mention, claimant));
+    }
+    resolved
 }
 
 /// A claim's id: `c` and 16 hex digits of the SHA-256 of the article id, the span and the
