@@ -87,7 +87,8 @@ pub struct ClaimRecord {
 )]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteType {
-    /// Entirely inside quotation marks.
+    /// Word for word: entirely inside quotation marks, or a speaker's turn in an interview
+    /// transcript (`REYES: I will sign …`).
     Direct,
     /// Reported speech, with no quotation marks (including quotes that lost their marks).
     Indirect,

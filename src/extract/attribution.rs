@@ -32,6 +32,8 @@ pub(crate) struct Attribution {
     pub(crate) cue: Range<usize>,
     /// The claim's content; several parts when a frame interrupts it.
     pub(crate) parts: Vec<Range<usize>>,
+    /// Word for word without quotation marks: a turn in an interview transcript.
+    pub(crate) verbatim: bool,
 }
 
 impl Attribution {
@@ -101,15 +103,65 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 speaker,
                 cue: f.cue.clone(),
                 parts,
+                verbatim: false,
             });
         }
     }
+    out.extend(transcript_turns(doc));
     drop_nested(&mut out);
     out.sort_by_key(|a| (a.start(), a.end()));
     out.dedup_by(|b, a| a.start() == b.start() && a.end() == b.end());
     attach_unattributed_quotes(doc, &mut out);
     out.sort_by_key(|a| (a.start(), a.end()));
     out
+}
+
+/// Interview transcripts: a paragraph that opens with a speaker's name in capitals and a
+/// colon (`FALLIN: Well, I think …`) is that speaker's turn. The name must appear elsewhere
+/// in the article in ordinary case (`Gov. Mary Fallin`), which keeps out labels such as
+/// `UPDATE:` and datelines.
+fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let para = doc.toks[i].para;
+        let mut end = i;
+        while end < n && doc.toks[end].para == para {
+            end += 1;
+        }
+        let mut colon = i;
+        while colon < end && colon - i < 4 && doc.is_word(colon) && is_upper_word(doc.s(colon)) {
+            colon += 1;
+        }
+        let label = i..colon;
+        if colon > i && doc.is_punct(colon, ":") && colon + 1 < end {
+            let last = doc.lo(colon - 1);
+            let named_elsewhere = last.len() > 2
+                && (0..n)
+                    .any(|k| !label.contains(&k) && doc.lo(k) == last && !is_upper_word(doc.s(k)));
+            if named_elsewhere
+                && let Some(content) = trim(doc, colon + 1..end)
+                && is_claim(doc, std::slice::from_ref(&content))
+            {
+                out.push(Attribution {
+                    speaker: Speaker::Mention {
+                        np: label,
+                        appositive: None,
+                    },
+                    cue: colon..colon + 1,
+                    parts: vec![content],
+                    verbatim: true,
+                });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+fn is_upper_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
 
 /// All candidate frames of one sentence, left to right.
@@ -358,7 +410,8 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
         {
             j = obj.end;
         }
-        if after_quote(doc, sent.start, i) {
+        // Participles (`"…," he said, adding that …`) take what follows them.
+        if !cue.ing && after_quote(doc, sent.start, i) && !doc.is_punct(j, ":") {
             // `"…," the former president told a crowd that …`: the quote is what was said;
             // a `that` here starts a relative clause.
             let end = frame_tail(doc, j, sent.end);
@@ -373,10 +426,15 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             };
         }
         let after_obj = j;
+        // `said Thursday he would …`, `said on Friday that …`, `declared in the spin room,
+        // "…"`: time and place phrases between the cue and what was said.
+        let adjuncts = skip_adjuncts(doc, j, sent.end);
         // `said: "…"`, `told reporters, "…"`
         let mut q = j;
         if doc.is_punct(q, ":") || doc.is_punct(q, ",") {
             q += 1;
+        } else if adjuncts > j && (doc.is_punct(adjuncts, ":") || doc.is_punct(adjuncts, ",")) {
+            q = adjuncts + 1;
         }
         if let Some(quote) = doc.quote_at_mark(q)
             && quote.open == q
@@ -396,6 +454,12 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             }
         } else if cue.has(BARE) && opens_clause(doc, after_obj, sent.end) {
             right = clause(doc, after_obj, sent.clone());
+        } else if cue.has(BARE) && adjuncts > after_obj && opens_clause(doc, adjuncts, sent.end) {
+            right = clause(doc, adjuncts, sent.clone());
+        } else if cue.has(THAT) && pronoun_clause(doc, adjuncts.max(after_obj)) {
+            // `adding he intended to …`, `noted she had …`: a that-verb with its `that`
+            // dropped, safe when a subject pronoun and a verb follow.
+            right = clause(doc, adjuncts.max(after_obj), sent.clone());
         }
     }
     let trailing_ok = cue.has(FRAME) && right.is_none() && tail_ok(doc, j, sent.end);
@@ -412,6 +476,66 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
         trailing_ok,
         inverted: false,
     }
+}
+
+/// The first token after time and place phrases starting at `j`: `Thursday`, `on Friday`,
+/// `last week`, `in a statement`, `in an interview with CNN`, `on Twitter`, `at a rally in
+/// Iowa`. Returns `j` when there is none.
+fn skip_adjuncts(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+    let mut k = from;
+    for _ in 0..3 {
+        let w = doc.lo(k);
+        let next = doc.lo(k + 1);
+        let step =
+            if lexicon::weekday(w).is_some() || matches!(w, "yesterday" | "today" | "tonight") {
+                1 + usize::from(matches!(
+                    next,
+                    "night" | "morning" | "afternoon" | "evening"
+                ))
+            } else if matches!(w, "on" | "last" | "this" | "earlier" | "late")
+                && (lexicon::weekday(next).is_some()
+                    || matches!(
+                        next,
+                        "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+                    ))
+            {
+                2
+            } else if matches!(w, "in" | "on" | "at" | "during" | "via" | "to") {
+                // A short phrase: a determiner or capitalised name, then words up to a clause
+                // start, `that`, or punctuation.
+                let mut stop = k + 1;
+                while stop < end && stop - k <= 7 && doc.is_word(stop) && doc.lo(stop) != "that" {
+                    let x = doc.lo(stop);
+                    let starts_clause = lexicon::subject_pronoun(x).is_some() && stop > k + 1;
+                    if starts_clause {
+                        break;
+                    }
+                    stop += 1;
+                }
+                let opens = lexicon::is_determiner(next) || doc.cap(k + 1);
+                if opens && stop > k + 2 { stop - k } else { 0 }
+            } else {
+                0
+            };
+        if step == 0 || k + step > end {
+            break;
+        }
+        k += step;
+    }
+    k
+}
+
+/// A subject pronoun followed by a verb: `he intended`, `she had`, `they would`.
+fn pronoun_clause(doc: &Doc<'_>, k: usize) -> bool {
+    let p = doc.lo(k);
+    let v = doc.lo(k + 1);
+    matches!(p, "he" | "she" | "they" | "it" | "we" | "i")
+        && doc.is_word(k + 1)
+        && (lexicon::is_auxiliary(v)
+            || lexicon::is_modal(v)
+            || lexicon::is_negation(v)
+            || v.ends_with("ed")
+            || (v.ends_with('s') && !v.ends_with("ss")))
 }
 
 /// What may follow a frame that takes the clause before it: nothing, punctuation, or
@@ -453,6 +577,7 @@ fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
         && doc.quote_at_mark(k - 1).is_some_and(|q| {
             q.closed
                 && q.close == k - 1
+                && q.words >= 3
                 && (comma_after
                     || [",", "!", "?", "—", "--"]
                         .iter()
@@ -1189,8 +1314,16 @@ fn left_content(
 }
 
 /// The subject of a sentence, for participles with no other frame: `Moscow has rejected
-/// the allegation, saying …`.
+/// the allegation, saying …`; after an introductory phrase if the start gives none (`Even
+/// before the pope's remarks, Mr. Trump had criticized him and accused him of …`).
 fn subject(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
+    subject_at(doc, sent.clone()).or_else(|| {
+        let comma = (sent.start..sent.end.min(sent.start + 16)).find(|&k| doc.is_punct(k, ","))?;
+        subject_at(doc, comma + 1..sent.end)
+    })
+}
+
+fn subject_at(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
     let mut j = sent.start;
     while j < sent.end
         && matches!(
@@ -1357,6 +1490,7 @@ fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribution>) {
                 speaker,
                 cue: p.cue.clone(),
                 parts: vec![inner],
+                verbatim: false,
             });
         }
     }

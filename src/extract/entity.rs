@@ -276,6 +276,19 @@ impl Index {
         {
             return self.pronoun(doc, p, np.start);
         }
+        // A surname alone, even in capitals (`REYES:` in a transcript), names the person
+        // before it could pass for an acronym.
+        if body.len() == 1
+            && doc.cap(body.start)
+            && let Some(p) = self.person_by_name(doc, body.clone())
+        {
+            let p = &self.persons[p];
+            return Claimant {
+                name: Some(p.name.clone()),
+                title: p.title.clone(),
+                kind: ClaimantType::Person,
+            };
+        }
         if let Some(c) = classify_body(doc, body.clone()) {
             return c;
         }

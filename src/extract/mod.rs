@@ -77,7 +77,11 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
                 &article.body[bytes.clone()],
             ),
             claim_text,
-            quote_type: quote_type(&doc, &a.parts),
+            quote_type: if a.verbatim {
+                QuoteType::Direct
+            } else {
+                quote_type(&doc, &a.parts)
+            },
             claimant: claimant.name,
             claimant_mention: mention,
             claimant_title: claimant.title,
