@@ -86,7 +86,11 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
             if !f.participle {
                 main_speaker = Some(speaker.clone());
             }
-            let right = f.right.clone().or_else(|| as_noted(doc, sent.clone(), f));
+            let right = f
+                .right
+                .clone()
+                .map(|r| end_of_subordinate(doc, f, r))
+                .or_else(|| as_noted(doc, sent.clone(), f));
             let parts = match &right {
                 Some(r) => vec![r.clone()],
                 None if f.trailing_ok => match left_content(doc, sent.clone(), f, &frame_starts) {
@@ -234,6 +238,42 @@ fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
         trailing_ok: true,
         inverted: false,
     })
+}
+
+/// `while he said he'd hold a hearing, it's unlikely …`: a frame opened by a subordinating
+/// word ends its content at the first comma, where the main clause resumes.
+fn end_of_subordinate(doc: &Doc<'_>, f: &Frame, r: Range<usize>) -> Range<usize> {
+    let opener = f.extent.start.checked_sub(1).map(|k| doc.lo(k));
+    let subordinate = opener.is_some_and(|w| {
+        matches!(
+            w,
+            "while"
+                | "although"
+                | "though"
+                | "when"
+                | "if"
+                | "because"
+                | "since"
+                | "whereas"
+                | "unless"
+        )
+    });
+    if !subordinate {
+        return r;
+    }
+    // The main clause resumes with its own subject: `…, it's unlikely`, not `…, or ISIS,`.
+    let resumes = |k: usize| {
+        doc.is_punct(k, ",") && !doc.inside_quote(k) && {
+            // `it's`, `they're`: the pronoun without its contracted verb.
+            let w = doc.lo(k + 1);
+            let w = w.split('\'').next().unwrap_or(w);
+            lexicon::subject_pronoun(w).is_some() || w == "there"
+        }
+    };
+    match r.clone().find(|&k| resumes(k)) {
+        Some(c) if c > r.start => r.start..c,
+        _ => r,
+    }
 }
 
 /// `As another Pew study noted, the average age …`: the content follows the frame's comma.
@@ -436,7 +476,20 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
         } else if adjuncts > j && (doc.is_punct(adjuncts, ":") || doc.is_punct(adjuncts, ",")) {
             q = adjuncts + 1;
         }
+        let clause_goes_on = |quote: &super::sentence::QuoteSpan| {
+            quote.closed
+                && doc.is_word(quote.close + 1)
+                && doc.sent_of[quote.close + 1] == doc.sent_of[i]
+        };
         if let Some(quote) = doc.quote_at_mark(q)
+            && quote.open == q
+            && quote.words >= 1
+            && clause_goes_on(quote)
+            && q == j
+        {
+            // `saying "on her worst day" she'd be …`: the quote begins a longer clause.
+            right = clause(doc, q, sent.clone());
+        } else if let Some(quote) = doc.quote_at_mark(q)
             && quote.open == q
             && quote.words >= 1
         {
@@ -882,6 +935,10 @@ fn plain_np(doc: &Doc<'_>, r: Range<usize>) -> bool {
 
 /// The noun phrase ending just before `end`, scanned backwards.
 fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
+    // A pronoun is a whole phrase: `the kind of tone he said` has the speaker `he`.
+    if end > floor && doc.is_word(end - 1) && lexicon::subject_pronoun(doc.lo(end - 1)).is_some() {
+        return Some(end - 1..end);
+    }
     let mut k = end;
     let mut saw_determiner = false;
     while k > floor && end - k < 12 {
@@ -1093,6 +1150,10 @@ fn is_agent_noun(w: &str) -> bool {
 /// counterpart`, `The Associated Press`, `CNN's Jake Tapper`.
 fn listener(doc: &Doc<'_>, from: usize, end: usize) -> Option<Range<usize>> {
     let mut j = from;
+    if doc.lo(j) == "that" {
+        // `warns that …`: a complementiser, not a determiner.
+        return None;
+    }
     if j < end && lexicon::is_determiner(doc.lo(j)) {
         j += 1;
     }
@@ -1156,7 +1217,11 @@ fn opens_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
         return doc.is_quote(j);
     }
     let w = doc.lo(j);
+    // `an effort that Sanders said would make …`: a verb first means the subject is the
+    // relative clause's gap, not a claim.
     !(lexicon::is_preposition(w)
+        || lexicon::is_auxiliary(w)
+        || lexicon::is_modal(w)
         || lexicon::opens_non_claim(w)
         || lexicon::weekday(w).is_some()
         || lexicon::is_speech_adverb(w)
@@ -1305,7 +1370,33 @@ fn left_content(
         } else if !quoted_left && !f.inverted && !has_appositive {
             let w = doc.lo(from);
             let starts_frame = lexicon::cue(w).is_some() || w == "according";
-            if !starts_frame && doc.words_in(from..end) >= 3 && !matches!(w, "and" | "but" | "as") {
+            // `…, the AP declared on Thursday, two days after the vote`: an adjunct of the
+            // frame, not more of the claim.
+            let adjunct = (lexicon::is_preposition(w) && w != "to")
+                || lexicon::is_clause_word(w) && w != "then"
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "several"
+                        | "just"
+                        | "only"
+                        | "hours"
+                        | "days"
+                        | "weeks"
+                        | "months"
+                        | "years"
+                );
+            if !starts_frame
+                && !adjunct
+                && doc.words_in(from..end) >= 3
+                && !matches!(w, "and" | "but")
+            {
                 parts.push(from..end);
             }
         }

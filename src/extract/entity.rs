@@ -327,8 +327,12 @@ impl Index {
         head: &str,
     ) -> Claimant {
         let text = clean(doc.slice(body.clone()));
-        let indefinite = determiner.is_some_and(lexicon::is_indefinite)
-            || (determiner.is_none() && head.ends_with('s') && !doc.cap(body.end - 1));
+        // A bare plural is indefinite (`officials said`), capitalised or not (`Voters say`
+        // opening a sentence).
+        let bare_plural = determiner.is_none()
+            && head.ends_with('s')
+            && (!doc.cap(body.end - 1) || (body.len() == 1 && is_description_head(head)));
+        let indefinite = determiner.is_some_and(lexicon::is_indefinite) || bare_plural;
         if let Some(roles) = lexicon::role_titles(head)
             && !indefinite
         {
