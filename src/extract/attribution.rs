@@ -34,6 +34,12 @@ pub(crate) struct Attribution {
     pub(crate) parts: Vec<Range<usize>>,
     /// Word for word without quotation marks: a turn in an interview transcript.
     pub(crate) verbatim: bool,
+    /// The attribution's own words: speaker, cue, listener and trailing phrases, without the
+    /// content. Claim dates are read here (`Putin told reporters on Tuesday`).
+    pub(crate) frame: Range<usize>,
+    /// A participle (`…, saying …`), whose time is its sentence's: dates are also read in
+    /// the words before it.
+    pub(crate) participle: bool,
 }
 
 impl Attribution {
@@ -103,11 +109,26 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
             if parts.is_empty() || !is_claim(doc, &parts) {
                 continue;
             }
+            // A frame with its content before it owns the rest of the sentence up to the next
+            // frame: `"…," said Grant Woods, his former chief of staff, during a memorial
+            // service Thursday.`
+            let frame_end = match &right {
+                Some(r) if r.start > f.extent.start => r.start,
+                Some(_) => f.extent.end,
+                None => frame_starts
+                    .iter()
+                    .copied()
+                    .filter(|&x| x > f.cue.end)
+                    .min()
+                    .unwrap_or(sent.end),
+            };
             out.push(Attribution {
                 speaker,
                 cue: f.cue.clone(),
                 parts,
                 verbatim: false,
+                frame: f.extent.start..frame_end.max(f.cue.end),
+                participle: f.participle,
             });
         }
     }
@@ -150,12 +171,14 @@ fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
             {
                 out.push(Attribution {
                     speaker: Speaker::Mention {
-                        np: label,
+                        np: label.clone(),
                         appositive: None,
                     },
                     cue: colon..colon + 1,
                     parts: vec![content],
                     verbatim: true,
+                    frame: label.start..colon + 1,
+                    participle: false,
                 });
             }
         }
@@ -963,6 +986,16 @@ fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
                 k -= 2;
                 continue;
             }
+            // `a spokeswoman for the mayor`, `a lawyer for the family`: the person before
+            // the preposition is the speaker.
+            if matches!(w, "for" | "at" | "with" | "to" | "from" | "in")
+                && t > floor
+                && is_person_noun(doc.lo(t - 1))
+            {
+                saw_determiner = false;
+                k -= 1;
+                continue;
+            }
             break;
         }
         if lexicon::is_clause_word(w)
@@ -1012,8 +1045,40 @@ pub(crate) fn np_head(doc: &Doc<'_>, np: Range<usize>) -> usize {
         if is_postmodifier(doc.lo(k)) && matches!(doc.lo(k + 1), "with" | "to" | "on" | "in") {
             return k - 1;
         }
+        if k + 1 < np.end
+            && is_person_noun(doc.lo(k))
+            && matches!(doc.lo(k + 1), "for" | "at" | "with" | "to" | "from" | "in")
+        {
+            return k;
+        }
     }
     np.end - 1
+}
+
+/// Nouns for people that take a phrase saying whom they work for: `a spokeswoman for the
+/// mayor`, `an aide to the senator`, `a lawyer for the family`.
+fn is_person_noun(w: &str) -> bool {
+    lexicon::is_anonymous_head(w)
+        || matches!(
+            w,
+            "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "lawyer"
+                | "attorney"
+                | "aide"
+                | "adviser"
+                | "advisor"
+                | "official"
+                | "director"
+                | "manager"
+                | "strategist"
+                | "consultant"
+                | "economist"
+                | "analyst"
+                | "professor"
+                | "expert"
+        )
 }
 
 /// The noun phrase starting at `from`: `Putin`, `the Russian leader`, and for `according
@@ -1081,7 +1146,10 @@ fn with_appositive_after(
 /// institutions.
 fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.lo(t);
-    let w = w.strip_suffix("'s").unwrap_or(w);
+    let w = w
+        .strip_suffix("'s")
+        .or_else(|| w.strip_suffix('\''))
+        .unwrap_or(w);
     if lexicon::subject_pronoun(w).is_some() {
         return true;
     }
@@ -1582,6 +1650,8 @@ fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribution>) {
                 cue: p.cue.clone(),
                 parts: vec![inner],
                 verbatim: false,
+                frame: p.frame.clone(),
+                participle: p.participle,
             });
         }
     }

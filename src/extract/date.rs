@@ -30,25 +30,34 @@ impl ClaimDate {
     }
 }
 
-/// The claim date from the time expressions among `tokens` (the attribution's words, never
-/// the claim's own), preferring the one nearest the cue at `cue`.
+/// The claim date from the time expressions in the attribution's words (`frame`, never the
+/// claim's own) and in the words before it in its sentence (`before`), preferring the one
+/// nearest the cue at `cue`. Outside the frame, a bare year (`in 2018`) counts only when it
+/// opens the sentence (`In 2012, he …`) or the cue is a participle: `Since its first report
+/// in 2018, Marcoux says …` does not date the claim to 2018.
 pub(crate) fn resolve(
     doc: &Doc<'_>,
-    tokens: &[usize],
+    frame: &[usize],
+    before: &[usize],
+    participle: bool,
     cue: usize,
     article: NaiveDate,
 ) -> ClaimDate {
     let mut best: Option<(usize, ClaimDate)> = None;
-    for (n, &t) in tokens.iter().enumerate() {
-        let Some(found) = expression_at(doc, tokens, n, article) else {
-            continue;
-        };
-        if found.date > article {
-            continue;
-        }
-        let distance = t.abs_diff(cue);
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, found));
+    for (tokens, in_frame) in [(frame, true), (before, false)] {
+        for (n, &t) in tokens.iter().enumerate() {
+            let Some(found) = expression_at(doc, tokens, n, article) else {
+                continue;
+            };
+            let bare_year = doc.s(t).len() == 4 && doc.s(t).bytes().all(|b| b.is_ascii_digit());
+            let opens_sentence = opening_phrase(doc, t);
+            if found.date > article || (!in_frame && bare_year && !participle && !opens_sentence) {
+                continue;
+            }
+            let distance = t.abs_diff(cue);
+            if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+                best = Some((distance, found));
+            }
         }
     }
     best.map_or(
@@ -59,6 +68,17 @@ pub(crate) fn resolve(
         },
         |(_, d)| d,
     )
+}
+
+/// Whether token `t` lies in a sentence's opening phrase of time or place (`In 2012, …`, `At
+/// a rally in 2015, however, …`), which sets the time of what follows; an event clause
+/// (`Since releasing its first report in 2018, …`) does not.
+fn opening_phrase(doc: &Doc<'_>, t: usize) -> bool {
+    let sent = doc.sent(t);
+    let first = doc.lo(sent.start);
+    let comma_after = (t..sent.end).find(|&k| doc.is_punct(k, ","));
+    let comma_before = (sent.start..t).any(|k| doc.is_punct(k, ","));
+    matches!(first, "in" | "at" | "during" | "on") && comma_after.is_some() && !comma_before
 }
 
 /// A time expression starting at `tokens[n]`, if any.
@@ -262,7 +282,7 @@ mod tests {
     fn date_in(text: &str, article: NaiveDate) -> ClaimDate {
         let doc = Doc::new(text);
         let tokens: Vec<usize> = (0..doc.toks.len()).collect();
-        resolve(&doc, &tokens, 0, article)
+        resolve(&doc, &tokens, &[], false, 0, article)
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

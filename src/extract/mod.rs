@@ -49,9 +49,12 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         let Some((mention, claimant)) = r else {
             continue;
         };
+        let (frame_words, words_before) = date_tokens(&doc, a, &found);
         let when = date::resolve(
             &doc,
-            &frame_tokens(&doc, a, &found),
+            &frame_words,
+            &words_before,
+            a.participle,
             a.cue.start,
             article.date,
         );
@@ -156,20 +159,26 @@ pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &
     format!("c{}", article::hex16(&h.finalize()))
 }
 
-/// The words that attribute a claim, where its date is looked for: the cue's sentence
-/// without the content of any claim in it.
-fn frame_tokens(
+/// Where a claim's date is looked for, without the content of any claim: the frame's own
+/// words (`Putin told reporters on Tuesday`), and the sentence's words before the frame —
+/// its opening phrase (`In October, Rooney told CNN`) or, for a participle, the main clause
+/// (`Moscow on Monday rejected it, saying …`).
+fn date_tokens(
     doc: &Doc<'_>,
     a: &attribution::Attribution,
     all: &[attribution::Attribution],
-) -> Vec<usize> {
+) -> (Vec<usize>, Vec<usize>) {
     let sent = doc.sent(a.cue.start);
     let inside = |k: usize| {
         all.iter()
             .flat_map(|c| c.parts.iter())
             .any(|p: &Range<usize>| p.contains(&k))
     };
-    sent.filter(|&k| !inside(k)).collect()
+    let frame: Vec<usize> = a.frame.clone().filter(|&k| !inside(k)).collect();
+    let before: Vec<usize> = (sent.start..a.frame.start.max(sent.start))
+        .filter(|&k| !inside(k))
+        .collect();
+    (frame, before)
 }
 
 fn quote_type(doc: &Doc<'_>, parts: &[Range<usize>]) -> QuoteType {

@@ -419,6 +419,16 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
                 i += d.len_utf8();
                 seg_len = 0;
             }
+            // `developers'` (a plural possessive): the apostrophe is part of the word.
+            if i < n
+                && text[start..i].ends_with(['s', 'S'])
+                && let Some(a) = char_at(i)
+                && is_apostrophe(a)
+                && !char_at(i + a.len_utf8()).is_some_and(char::is_alphanumeric)
+                && !(a == '\'' && bytes.get(i + 1) == Some(&b'\''))
+            {
+                i += a.len_utf8();
+            }
             // A trailing dot belongs to abbreviations, initials and dotted acronyms.
             if i < n && bytes[i] == b'.' {
                 let word = &text[start..i];
