@@ -303,3 +303,26 @@ fn schema_command_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(root.join("schema/claim.schema.json")).expect("schema");
     assert_eq!(run.stdout, committed);
 }
+
+#[test]
+fn a_link_back_up_a_directory_is_not_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).expect("mkdir");
+    write(&corpus, "a.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink("..", corpus.join("loop")).expect("symlink");
+    let run = claimset(dir.path(), &["extract", "corpus"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1);
+    assert!(run.stderr.contains("skipped 1 entry"), "{}", run.stderr);
+}
+
+#[test]
+fn an_output_path_that_is_a_directory_cannot_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    std::fs::create_dir(dir.path().join("out")).expect("mkdir");
+    let run = claimset(dir.path(), &["extract", "a.txt", "-o", "out"], b"");
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!(run.stderr);
+}

@@ -328,6 +328,13 @@ impl Reader {
             Ok(m) => m,
             Err(e) => return Some(unreadable(&file, &e)),
         };
+        // Inside a directory, a link to a directory is not followed: it could lead back up
+        // and make the walk endless.
+        let linked =
+            !named && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if meta.is_dir() && linked {
+            return Some(Item::Skipped(path));
+        }
         if meta.is_dir() {
             match sorted_entries(&path) {
                 Ok(entries) => {

@@ -129,9 +129,9 @@ fn report(summary: &Summary, claims_to: &str) {
             .collect();
         let more = summary.skipped.len().saturating_sub(3);
         eprintln!(
-            "claimset: skipped {} not named like articles (*.txt, *.jsonl, *.ndjson, \
-             optionally .gz/.zst): {}{}",
-            plural(summary.skipped.len() as u64, "file"),
+            "claimset: skipped {} (not named like an article file: *.txt, *.jsonl, *.ndjson, \
+             optionally .gz/.zst; or a link to a directory): {}{}",
+            plural(summary.skipped.len() as u64, "entry"),
             names.join(", "),
             if more > 0 {
                 format!(" and {more} more")
@@ -143,10 +143,10 @@ fn report(summary: &Summary, claims_to: &str) {
 }
 
 fn plural(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {noun}s"),
     }
 }
 
@@ -209,6 +209,10 @@ impl Output {
                 file: None,
             }),
             Some(p) => {
+                // Fail now rather than after the run, when the result could not be moved in.
+                if p.is_dir() {
+                    anyhow::bail!("cannot write to `{}`: it is a directory", p.display());
+                }
                 let dir = match p.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
