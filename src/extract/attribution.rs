@@ -654,6 +654,7 @@ fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
             q.closed
                 && q.close == k - 1
                 && q.words >= 3
+                && !title_case(doc, q.inner())
                 && (comma_after
                     || [",", "!", "?", "—", "--"]
                         .iter()
@@ -867,6 +868,24 @@ fn appositive_speaker(
     };
     let describes = |r: &Range<usize>| {
         let w = doc.lo(r.start);
+        // `Cory James, 22, of Flint, Mich., said`; `Will Rogers, for example, said`.
+        let place = r.len() <= 3 && r.clone().all(|t| doc.cap(t));
+        let aside = matches!(
+            doc.slice(r.clone()).to_lowercase().as_str(),
+            "for example"
+                | "for instance"
+                | "however"
+                | "meanwhile"
+                | "too"
+                | "though"
+                | "in turn"
+                | "in particular"
+                | "in an interview"
+                | "in a statement"
+        );
+        if place || aside || w == "now" {
+            return true;
+        }
         lexicon::is_determiner(w)
             || lexicon::is_title_word(w)
             || w.ends_with("'s")
@@ -878,6 +897,11 @@ fn appositive_speaker(
         return None;
     }
     let first = &segments[0];
+    let proper = |r: &Range<usize>| is_name(r) && r.clone().all(|t| doc.cap(t));
+    // `A spokeswoman for the port authority, Karen Li, said`: the name, not the description.
+    if segments.len() == 2 && !proper(first) && proper(&segments[1]) && describes(first) {
+        return Some((segments[1].clone(), Some(first.clone())));
+    }
     if is_name(first) && segments[1..].iter().all(describes) {
         let rest = segments[1].start..segments[segments.len() - 1].end;
         return Some((first.clone(), Some(rest)));
@@ -997,6 +1021,17 @@ fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range<usize>> {
                 continue;
             }
             break;
+        }
+        // `People with direct knowledge of the work said`: a person noun's phrase.
+        if matches!(
+            w,
+            "with" | "close" | "familiar" | "for" | "at" | "from" | "in"
+        ) && t > floor
+            && (is_person_noun(doc.lo(t - 1)) || is_postmodifier(doc.lo(t - 1)))
+            && k != end
+        {
+            k -= 1;
+            continue;
         }
         if lexicon::is_clause_word(w)
             || lexicon::is_auxiliary(w)
@@ -1503,6 +1538,20 @@ fn subject_at(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
     let from = j;
     while j < sent.end && j - from < 10 && doc.is_word(j) {
         let w = doc.lo(j);
+        // A pronoun or a name is the whole subject once a lowercase word follows it:
+        // `He went further …`, `Trump went fully on the attack …`.
+        let prev = if j > from { doc.lo(j - 1) } else { "" };
+        let after_head = j > from
+            && (lexicon::subject_pronoun(prev).is_some()
+                || (doc.cap(j - 1)
+                    && !lexicon::is_determiner(prev)
+                    && !lexicon::is_title_word(prev)))
+            && !doc.cap(j)
+            && !lexicon::is_title_word(w)
+            && !is_description_noun(w);
+        if after_head {
+            break;
+        }
         if j > from
             && (lexicon::is_auxiliary(w)
                 || lexicon::is_modal(w)
@@ -1530,6 +1579,13 @@ fn subject_at(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
         np: from..j,
         appositive: None,
     })
+}
+
+fn is_description_noun(w: &str) -> bool {
+    lexicon::is_anonymous_head(w)
+        || lexicon::is_organization_head(w)
+        || lexicon::is_government_head(w)
+        || lexicon::role_titles(w).is_some()
 }
 
 /// Trims punctuation and `that` from a content part's edges; `None` when nothing is left.
@@ -1565,12 +1621,18 @@ fn is_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
         return false;
     }
     let last = parts[parts.len() - 1].end;
-    // A question is not a claim; look at the punctuation right after the content.
+    // A question is not a claim; look at the punctuation right after the content. A quote of
+    // several sentences that ends in a question still states things before it.
     let mut k = last;
     while k < doc.toks.len() && doc.is_quote(k) {
         k += 1;
     }
-    !doc.is_punct(k, "?") && !doc.is_punct(last - 1, "?")
+    let question = doc.is_punct(k, "?") || doc.is_punct(last - 1, "?");
+    let statements_before = parts.iter().any(|p| {
+        p.clone()
+            .any(|t| t + 1 < p.end && (doc.is_punct(t, ".") || doc.is_punct(t, "!")))
+    });
+    !question || statements_before
 }
 
 /// Drops a claim whose content holds another claim's cue: the inner attribution names the
