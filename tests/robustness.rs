@@ -106,7 +106,10 @@ const VOCAB: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    // 512 cases by default; PROPTEST_CASES=100000 for a deeper local run.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    ))]
 
     #[test]
     fn vocabulary_soup_never_panics(words in prop::collection::vec(prop::sample::select(VOCAB), 0..80),
