@@ -326,3 +326,28 @@ fn an_output_path_that_is_a_directory_cannot_run() {
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.stderr);
 }
+
+#[test]
+fn rejects_utf16_text_with_what_to_do() {
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "Title\n20230301\nhttps://news.example.com/a\nBody.\n".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let stderr = rejected("utf16.txt", &bytes);
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn reads_json_lines_that_start_with_a_byte_order_mark() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = GOOD.lines().nth(3).expect("body");
+    let line = json_line("m", "2023-03-01", "https://news.example.com/a", body);
+    write(
+        dir.path(),
+        "feed.jsonl",
+        format!("\u{feff}{line}\n").as_bytes(),
+    );
+    let run = claimset(dir.path(), &["extract", "feed.jsonl"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1);
+}

@@ -119,6 +119,8 @@ pub enum Reason {
     MalformedJson(String),
     /// A file with NUL bytes: not text.
     Binary,
+    /// Text in UTF-16 (it starts with a UTF-16 byte-order mark).
+    Utf16,
     /// Larger than [`MAX_ARTICLE_BYTES`].
     TooLarge,
     /// A text file with fewer than the three header lines.
@@ -146,6 +148,7 @@ impl Reason {
             Reason::InvalidUtf8 { .. } => "invalid_utf8",
             Reason::MalformedJson(_) => "malformed_json",
             Reason::Binary => "binary_file",
+            Reason::Utf16 => "utf16",
             Reason::TooLarge => "too_large",
             Reason::MissingHeader => "missing_header",
             Reason::DuplicateId { .. } => "duplicate_id",
@@ -190,6 +193,9 @@ impl fmt::Display for Reason {
             Reason::Binary => f.write_str(
                 "binary data (NUL bytes), not an article: pass text or JSON Lines, optionally \
                  .gz or .zst compressed",
+            ),
+            Reason::Utf16 => f.write_str(
+                "UTF-16 text: re-encode the file as UTF-8 (e.g. `iconv -f utf-16 -t utf-8`)",
             ),
             Reason::TooLarge => write!(
                 f,
@@ -506,6 +512,9 @@ fn read_text_article(file: &Arc<str>, id: &str, reader: Box<dyn BufRead + Send>)
     if bytes.len() > MAX_ARTICLE_BYTES {
         return reject(Location::file(file), Reason::TooLarge);
     }
+    if is_utf16(&bytes) {
+        return reject(Location::file(file), Reason::Utf16);
+    }
     if has_nul(&bytes) {
         return reject(Location::file(file), Reason::Binary);
     }
@@ -553,6 +562,10 @@ fn read_text_article(file: &Arc<str>, id: &str, reader: Box<dyn BufRead + Send>)
 
 fn bytecount(bytes: &[u8], byte: u8) -> u64 {
     bytes.iter().fold(0, |n, &b| n + u64::from(b == byte))
+}
+
+fn is_utf16(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff])
 }
 
 fn has_nul(bytes: &[u8]) -> bool {
@@ -702,9 +715,17 @@ impl JsonLines {
             if too_long {
                 return Some(self.reject(None, Reason::TooLarge));
             }
+            if self.line == 1 && is_utf16(&self.buf) {
+                self.done = true;
+                return Some(self.reject(None, Reason::Utf16));
+            }
             if has_nul(&self.buf) {
                 self.done = true;
                 return Some(self.reject(None, Reason::Binary));
+            }
+            if self.line == 1 && self.buf.starts_with("\u{feff}".as_bytes()) {
+                // A byte-order mark some editors put at the start of UTF-8 files.
+                self.buf.drain(..3);
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
