@@ -200,6 +200,11 @@ fn frames_in(doc: &Doc<'_>, sent: Range<usize>) -> Vec<Frame> {
             i += 1;
             continue;
         }
+        if let Some(f) = as_reported_by(doc, sent.clone(), i) {
+            i = f.extent.end;
+            frames.push(f);
+            continue;
+        }
         if doc.lo(i) == "according" && i + 1 < sent.end && doc.lo(i + 1) == "to" {
             if let Some(f) = according_to(doc, sent.clone(), i) {
                 i = f.extent.end.max(i + 2);
@@ -240,9 +245,48 @@ fn cut_at_next_frames(doc: &Doc<'_>, frames: &mut [Frame]) {
     }
 }
 
+/// `As reported by Western Journalism, last year Seattle became …`, `as first reported by
+/// the Post, …`: the agent of the passive is the speaker; the content follows the comma.
+fn as_reported_by(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
+    if doc.lo(i) != "as" || !at_clause_start(doc, sent.start, i) {
+        return None;
+    }
+    let mut c = i + 1;
+    if matches!(doc.lo(c), "first" | "previously" | "earlier" | "originally") {
+        c += 1;
+    }
+    let cue = lexicon::cue(doc.lo(c))?;
+    if cue.ing || doc.lo(c + 1) != "by" {
+        return None;
+    }
+    let np = np_after(doc, c + 2, sent.end, true)?;
+    let comma = (np.end..sent.end.min(np.end + 8)).find(|&k| doc.is_punct(k, ","))?;
+    let right = clause(doc, comma + 1, sent)?;
+    Some(Frame {
+        speaker: Some(Speaker::Mention {
+            np,
+            appositive: None,
+        }),
+        cue: c..c + 1,
+        extent: i..comma,
+        right: Some(right),
+        participle: false,
+        trailing_ok: false,
+        inverted: false,
+    })
+}
+
 /// `according to X`: X is the speaker; the content is the rest of the sentence.
 fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
-    let np = np_after(doc, i + 2, sent.end, true)?;
+    let mut np = np_after(doc, i + 2, sent.end, true)?;
+    // Opening a sentence, the source runs to the comma: `According to USA TODAY contributor
+    // and monetary historian David Marsh, …`, `According to their friends and advisers, …`.
+    if at_clause_start(doc, sent.start, i)
+        && let Some(comma) = (np.end..sent.end.min(i + 20)).find(|&k| doc.is_punct(k, ","))
+        && (np.end..comma).all(|k| doc.is_word(k) || doc.is_punct(k, "-"))
+    {
+        np = np.start..comma;
+    }
     let end = np.end;
     let right = if at_clause_start(doc, sent.start, i) && doc.is_punct(end, ",") {
         clause(doc, end + 1, sent.clone())
@@ -327,8 +371,14 @@ fn at_clause_start(doc: &Doc<'_>, start: usize, i: usize) -> bool {
 
 fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
     // Right after the cue: `claims of`, `reports of` are nouns; `continued to`, `claimed
-    // to have` are not reports.
-    if i + 1 < sent.end && matches!(doc.lo(i + 1), "of" | "to") {
+    // to have` are not reports, but `wrote to the senator that …` is.
+    if i + 1 < sent.end && doc.lo(i + 1) == "of" {
+        return None;
+    }
+    if i + 1 < sent.end
+        && doc.lo(i + 1) == "to"
+        && !(i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
+    {
         return None;
     }
     // Walk back over adverbs and auxiliaries to where the speaker must end.
@@ -1190,7 +1240,8 @@ fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
     }
     if doc.cap(t) {
         return !lexicon::is_capitalised_common(w)
-            && lexicon::month(w).is_none()
+            // `Jun` in `Ai Jun` and `May` in `Theresa May` are names.
+            && (lexicon::month(w).is_none() || (t > 0 && doc.cap(t - 1) && doc.is_word(t - 1)))
             && !w.chars().all(|c| c.is_ascii_digit());
     }
     lexicon::subject_pronoun(w).is_some()
