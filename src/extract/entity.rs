@@ -21,6 +21,32 @@ pub(crate) struct Claimant {
     pub(crate) kind: ClaimantType,
 }
 
+impl Claimant {
+    fn named(kind: ClaimantType, name: String) -> Self {
+        Claimant {
+            name: Some(name),
+            title: None,
+            kind,
+        }
+    }
+
+    fn nameless(kind: ClaimantType) -> Self {
+        Claimant {
+            name: None,
+            title: None,
+            kind,
+        }
+    }
+
+    fn person(p: &Person) -> Self {
+        Claimant {
+            name: Some(p.name.clone()),
+            title: p.title.clone(),
+            kind: ClaimantType::Person,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Person {
     name: String,
@@ -283,11 +309,7 @@ impl Index {
             && let Some(p) = self.person_by_name(doc, body.clone())
         {
             let p = &self.persons[p];
-            return Claimant {
-                name: Some(p.name.clone()),
-                title: p.title.clone(),
-                kind: ClaimantType::Person,
-            };
+            return Claimant::person(p);
         }
         if let Some(c) = classify_body(doc, body.clone()) {
             return c;
@@ -338,11 +360,7 @@ impl Index {
         {
             if let Some(p) = self.person_by_role(doc, body.clone(), roles) {
                 let p = &self.persons[p];
-                return Claimant {
-                    name: Some(p.name.clone()),
-                    title: p.title.clone(),
-                    kind: ClaimantType::Person,
-                };
+                return Claimant::person(p);
             }
             return Claimant {
                 name: Some(text.clone()),
@@ -352,18 +370,13 @@ impl Index {
         }
         if lexicon::is_government_head(head) {
             let country = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)));
-            return Claimant {
-                name: Some(country.map_or(text, str::to_owned)),
-                title: None,
-                kind: ClaimantType::Government,
-            };
+            return Claimant::named(
+                ClaimantType::Government,
+                country.map_or(text, str::to_owned),
+            );
         }
         if lexicon::is_organization_head(head) {
-            return Claimant {
-                name: Some(text),
-                title: None,
-                kind: ClaimantType::Organization,
-            };
+            return Claimant::named(ClaimantType::Organization, text);
         }
         if lexicon::is_anonymous_head(head) || indefinite {
             let name = if indefinite {
@@ -371,17 +384,9 @@ impl Index {
             } else {
                 self.antecedent(head, body.start).unwrap_or(text)
             };
-            return Claimant {
-                name: Some(name),
-                title: None,
-                kind: ClaimantType::Anonymous,
-            };
+            return Claimant::named(ClaimantType::Anonymous, name);
         }
-        Claimant {
-            name: Some(text),
-            title: None,
-            kind: ClaimantType::Person,
-        }
+        Claimant::named(ClaimantType::Person, text)
     }
 
     /// The person whose title fits a role description: `the British premier` fits `British
@@ -448,29 +453,15 @@ impl Index {
                     .rev()
                     .find(|d| d.at < at && fits(d.gender) && !d.head.ends_with('s'));
                 match (named, described) {
-                    (Some((k, _)), Some(d)) if d.at > *k => Claimant {
-                        name: Some(d.text.clone()),
-                        title: None,
-                        kind: ClaimantType::Anonymous,
-                    },
+                    (Some((k, _)), Some(d)) if d.at > *k => {
+                        Claimant::named(ClaimantType::Anonymous, d.text.clone())
+                    }
                     (Some((_, p)), _) => {
                         let p = &self.persons[*p];
-                        Claimant {
-                            name: Some(p.name.clone()),
-                            title: p.title.clone(),
-                            kind: ClaimantType::Person,
-                        }
+                        Claimant::person(p)
                     }
-                    (None, Some(d)) => Claimant {
-                        name: Some(d.text.clone()),
-                        title: None,
-                        kind: ClaimantType::Anonymous,
-                    },
-                    (None, None) => Claimant {
-                        name: None,
-                        title: None,
-                        kind: ClaimantType::Person,
-                    },
+                    (None, Some(d)) => Claimant::named(ClaimantType::Anonymous, d.text.clone()),
+                    (None, None) => Claimant::nameless(ClaimantType::Person),
                 }
             }
             // `it` and `they` stand for an organisation named shortly before; a country is
@@ -484,18 +475,10 @@ impl Index {
                 });
                 match near {
                     Some((_, c)) => c.clone(),
-                    None => Claimant {
-                        name: None,
-                        title: None,
-                        kind: ClaimantType::Unknown,
-                    },
+                    None => Claimant::nameless(ClaimantType::Unknown),
                 }
             }
-            Pronoun::Speaker => Claimant {
-                name: None,
-                title: None,
-                kind: ClaimantType::Unknown,
-            },
+            Pronoun::Speaker => Claimant::nameless(ClaimantType::Unknown),
         }
     }
 
@@ -672,11 +655,10 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     let text = text.strip_prefix("The ").unwrap_or(&text).to_owned();
     if let Some(country) = lexicon::government_body(&phrase) {
         let _ = country;
-        return Some(Claimant {
-            name: Some(strip_possessive(&text)),
-            title: None,
-            kind: ClaimantType::Government,
-        });
+        return Some(Claimant::named(
+            ClaimantType::Government,
+            strip_possessive(&text),
+        ));
     }
     if let Some(country) = lexicon::country_of(&phrase)
         && (c.len() > 1
@@ -692,22 +674,20 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
         {
             return None;
         }
-        return Some(Claimant {
-            name: Some(country.to_owned()),
-            title: None,
-            kind: ClaimantType::Government,
-        });
+        return Some(Claimant::named(
+            ClaimantType::Government,
+            country.to_owned(),
+        ));
     }
     let last = lower[lower.len() - 1];
     if lexicon::is_government_head(last)
         && c.len() > 1
         && !matches!(last, "state" | "house" | "white")
     {
-        return Some(Claimant {
-            name: Some(strip_possessive(&text)),
-            title: None,
-            kind: ClaimantType::Government,
-        });
+        return Some(Claimant::named(
+            ClaimantType::Government,
+            strip_possessive(&text),
+        ));
     }
     let acronym = c.len() == 1 && {
         let w = doc.s(c.start);
@@ -723,11 +703,10 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
         .map_or(last, |of| lower[of.saturating_sub(1)]);
     let single_known = c.len() == 1 && lexicon::is_organization_word(last);
     if lexicon::is_organization_word(head_word) || single_known || acronym {
-        return Some(Claimant {
-            name: Some(strip_possessive(&text)),
-            title: None,
-            kind: ClaimantType::Organization,
-        });
+        return Some(Claimant::named(
+            ClaimantType::Organization,
+            strip_possessive(&text),
+        ));
     }
     None
 }
