@@ -6,11 +6,11 @@
 //! [`stream`] runs it all over a corpus in parallel, in input order.
 
 pub mod article;
-mod attribution;
-mod date;
-mod entity;
-mod lexicon;
 mod sentence;
+mod lexicon;
+mod attribution;
+mod entity;
+mod date;
 pub mod stream;
 
 use std::ops::Range;

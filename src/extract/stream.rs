@@ -95,13 +95,30 @@ const BATCH_BYTES: usize = 16 << 20;
 /// in input order. Fails only when it cannot run: an input that does not exist, threads
 /// that cannot start, or a sink that fails.
 pub fn run(inputs: &[Input], options: Options, sink: &mut dyn Sink) -> Result<Summary, Error> {
+    let mut summary = Summary::default();
+    for_each_ordered(inputs, options, outcome, |o| {
+        summary.add(&o);
+        sink.outcome(&o)
+    })?;
+    Ok(summary)
+}
+
+/// The engine under every corpus run: reads `inputs` on one thread, applies `process` to
+/// every item on all cores, and hands the results to `deliver` in input order, holding
+/// only a few batches at a time. Output therefore never depends on the number of threads.
+pub fn for_each_ordered<T: Send>(
+    inputs: &[Input],
+    options: Options,
+    process: impl Fn(Item) -> T + Sync,
+    mut deliver: impl FnMut(T) -> Result<(), Error>,
+) -> Result<(), Error> {
     let reader = Reader::new(inputs)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|i| format!("claimset-extract-{i}"))
         .build()
         .map_err(Error::Threads)?;
-    // Two batches in flight: one being extracted, one being read.
+    // Two batches in flight: one being processed, one being read.
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let reading = std::thread::Builder::new()
         .name("claimset-read".into())
@@ -126,52 +143,51 @@ pub fn run(inputs: &[Input], options: Options, sink: &mut dyn Sink) -> Result<Su
         })
         .map_err(Error::Spawn)?;
 
-    let mut summary = Summary::default();
     let mut result = Ok(());
-    for batch in &rx {
-        let outcomes: Vec<Outcome> = pool.install(|| batch.into_par_iter().map(process).collect());
-        for o in &outcomes {
-            summary.add(o);
-            if let Err(e) = sink.outcome(o) {
+    'batches: for batch in &rx {
+        let results: Vec<T> = pool.install(|| batch.into_par_iter().map(&process).collect());
+        for r in results {
+            if let Err(e) = deliver(r) {
                 result = Err(e);
-                break;
+                break 'batches;
             }
-        }
-        if result.is_err() {
-            break;
         }
     }
     // Dropping the receiver stops the reader at its next send.
     drop(rx);
     let _ = reading.join();
-    result.map(|()| summary)
+    result
 }
 
-fn process(item: Item) -> Outcome {
+/// The claims of one article, or the reason extraction failed on it. A bug on one article
+/// must not end a run over a million: a panic becomes an `internal_error` rejection.
+pub fn extract_guarded(article: &super::Article) -> Result<Vec<ClaimRecord>, Reason> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| super::claims(article))).map_err(
+        |panic| {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            Reason::Internal(message)
+        },
+    )
+}
+
+fn outcome(item: Item) -> Outcome {
     match item {
-        Item::Article(a) => {
-            // A bug on one article must not end a run over a million: the article is
-            // rejected with the panic's message and counted.
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| super::claims(&a))) {
-                Ok(claims) => Outcome::Extracted {
-                    claims,
-                    article_id: a.id,
-                    location: a.location,
-                },
-                Err(panic) => {
-                    let message = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| (*s).to_owned())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "unknown panic".to_owned());
-                    Outcome::Rejected(Rejection {
-                        location: a.location,
-                        article_id: Some(a.id),
-                        reason: Reason::Internal(message),
-                    })
-                }
-            }
-        }
+        Item::Article(a) => match extract_guarded(&a) {
+            Ok(claims) => Outcome::Extracted {
+                claims,
+                article_id: a.id,
+                location: a.location,
+            },
+            Err(reason) => Outcome::Rejected(Rejection {
+                location: a.location,
+                article_id: Some(a.id),
+                reason,
+            }),
+        },
         Item::Rejected(r) => Outcome::Rejected(r),
         Item::Skipped(p) => Outcome::Skipped(p),
     }
