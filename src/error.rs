@@ -1,5 +1,6 @@
 //! Errors that stop a run. Bad articles are not errors: they are
-//! [`Rejection`](crate::extract::Rejection)s, reported and counted while the run goes on.
+//! [`Rejection`](crate::extract::Rejection)s, and problems found in records or corrections are
+//! [`Problem`](crate::curate::Problem)s — both reported while the run goes on.
 
 use std::io;
 use std::path::PathBuf;
@@ -25,6 +26,55 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A file or folder cannot be read.
+    #[error("cannot read `{}`", path.display())]
+    Read {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A file or folder cannot be written.
+    #[error("cannot write `{}`", path.display())]
+    Write {
+        /// The path.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: io::Error,
+    },
+    /// A dataset folder or its metadata is not usable.
+    #[error("`{}`: {message}", path.display())]
+    Dataset {
+        /// The folder or file.
+        path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A Parquet file is not a readable claimset table.
+    #[error("`{}`: {message}", path.display())]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A release would overwrite a published one.
+    #[error(
+        "release {version} already exists at `{}`: published releases are never rewritten; \
+         bump the version instead",
+        path.display()
+    )]
+    ReleaseExists {
+        /// The version asked for.
+        version: String,
+        /// Where it is.
+        path: PathBuf,
+    },
+    /// The version asked for does not fit what changed.
+    #[error("{0}")]
+    Version(String),
     /// The worker pool cannot start.
     #[error("cannot start worker threads")]
     Threads(#[source] rayon::ThreadPoolBuildError),

@@ -15,9 +15,10 @@ pub const SCHEMA_VERSION: &str = "1.0.0";
 #[serde(deny_unknown_fields)]
 #[schemars(title = "claimset claim record")]
 pub struct ClaimRecord {
-    /// Stable identifier derived from the article id, the span and the text it covers: a claim
-    /// that still covers the same span of the same article keeps its id when the extractor
-    /// improves. Sixteen lowercase hex digits after the prefix `c`.
+    /// Stable identifier: `c` and sixteen lowercase hex digits, derived from the article id, the
+    /// span and the text it covers when the claim first appears. In a later release, a claim
+    /// whose span overlaps a claim of the previous release in the same article keeps that
+    /// claim's id, even when the extractor draws its boundaries differently.
     #[schemars(regex(pattern = r"^c[0-9a-f]{16}$"))]
     pub claim_id: String,
     /// The claim as a readable statement: quotation marks around a direct quote removed,

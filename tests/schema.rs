@@ -81,3 +81,19 @@ fn schema_rejects_records_that_break_the_contract() {
     extra["confidence"] = 0.9.into();
     assert!(!validator.is_valid(&extra), "unknown fields are rejected");
 }
+
+#[test]
+fn committed_correction_schema_is_fresh() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(claimset::schema::CORRECTION_SCHEMA_PATH);
+    let generated = claimset::schema::correction_schema();
+    if std::env::var_os("CLAIMSET_BLESS").is_some() {
+        std::fs::write(&path, &generated).expect("write the schema");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "schema/correction.schema.json is stale: regenerate it with \
+         `CLAIMSET_BLESS=1 cargo test --test schema` and commit the result"
+    );
+}

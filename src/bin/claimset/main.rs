@@ -4,6 +4,7 @@
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 mod extract;
+mod release;
 mod schema;
 
 use std::process::ExitCode;
@@ -21,6 +22,9 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Extract(extract::Args),
+    Release(release::ReleaseArgs),
+    Verify(release::VerifyArgs),
+    Diff(release::DiffArgs),
     Schema(schema::Args),
 }
 
@@ -35,6 +39,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args),
+        Command::Release(args) => release::release(&args),
+        Command::Verify(args) => release::verify(&args),
+        Command::Diff(args) => release::diff(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {

@@ -1,0 +1,157 @@
+//! Writing and reading a release's Parquet tables: deterministic writer settings, bounded
+//! row groups, and read-back that reports what it cannot read instead of failing on it.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use arrow_array::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+
+use super::arrow::{Column, arrow_schema, batch_from_rows, rows_from_batch};
+
+/// Rows per record batch handed to the writer.
+const BATCH_ROWS: usize = 4096;
+/// Rows per row group: what a reader holds in memory at once, kept small for large corpora.
+pub const ROW_GROUP_ROWS: usize = 16_384;
+
+/// Writes one table, a batch at a time.
+pub struct TableWriter {
+    writer: ArrowWriter<File>,
+    columns: &'static [Column],
+    rows: Vec<Map<String, Value>>,
+    path: PathBuf,
+    written: u64,
+}
+
+fn parquet_error(path: &Path, e: &impl std::fmt::Display) -> Error {
+    Error::Parquet {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+impl TableWriter {
+    /// Creates `path` for a table of `columns`. The file records `claimset <version>` as its
+    /// writer and nothing that varies between runs (no clock, no host).
+    pub fn create(path: &Path, columns: &'static [Column]) -> Result<Self, Error> {
+        let file = File::create(path).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(
+                ZstdLevel::try_new(3).expect("3 is a valid zstd level"),
+            ))
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+            .set_statistics_enabled(EnabledStatistics::Chunk)
+            .set_created_by(format!("claimset {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        let writer = ArrowWriter::try_new(file, arrow_schema(columns), Some(props))
+            .map_err(|e| parquet_error(path, &e))?;
+        Ok(TableWriter {
+            writer,
+            columns,
+            rows: Vec::with_capacity(BATCH_ROWS),
+            path: path.to_path_buf(),
+            written: 0,
+        })
+    }
+
+    /// Adds one row (a JSON object keyed by column name).
+    pub fn push(&mut self, row: Map<String, Value>) -> Result<(), Error> {
+        self.rows.push(row);
+        if self.rows.len() >= BATCH_ROWS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let batch = batch_from_rows(self.columns, &self.rows);
+        self.writer
+            .write(&batch)
+            .map_err(|e| parquet_error(&self.path, &e))?;
+        self.written += self.rows.len() as u64;
+        self.rows.clear();
+        Ok(())
+    }
+
+    /// Writes the remaining rows, the key-value metadata, and the footer. Returns the rows
+    /// written.
+    pub fn finish(mut self, metadata: &[(&str, String)]) -> Result<u64, Error> {
+        self.flush()?;
+        for (k, v) in metadata {
+            self.writer
+                .append_key_value_metadata(KeyValue::new((*k).to_owned(), v.clone()));
+        }
+        self.writer
+            .close()
+            .map_err(|e| parquet_error(&self.path, &e))?;
+        Ok(self.written)
+    }
+}
+
+/// Reads a table's rows as JSON objects, one row group at a time, handing each to `each`
+/// with its 1-based row number. Returns what could not be read as the table's columns
+/// (missing columns, unreadable types, unknown columns), once per file.
+pub fn read_rows(
+    path: &Path,
+    columns: &[Column],
+    mut each: impl FnMut(u64, Map<String, Value>) -> Result<(), Error>,
+) -> Result<Vec<String>, Error> {
+    let file = File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
+        .map_err(|e| parquet_error(path, &e))?
+        .with_batch_size(BATCH_ROWS)
+        .build()
+        .map_err(|e| parquet_error(path, &e))?;
+    let mut issues: Vec<String> = Vec::new();
+    let mut row = 0u64;
+    for batch in reader {
+        let batch: RecordBatch = batch.map_err(|e| parquet_error(path, &e))?;
+        let (rows, found) = rows_from_batch(columns, &batch);
+        for issue in found {
+            if !issues.contains(&issue) {
+                issues.push(issue);
+            }
+        }
+        for r in rows {
+            row += 1;
+            each(row, r)?;
+        }
+    }
+    Ok(issues)
+}
+
+/// The key-value metadata of a Parquet file.
+pub fn key_value_metadata(path: &Path) -> Result<Vec<(String, String)>, Error> {
+    let file = File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))?;
+    Ok(builder
+        .metadata()
+        .file_metadata()
+        .key_value_metadata()
+        .map(|kv| {
+            kv.iter()
+                .map(|k| (k.key.clone(), k.value.clone().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default())
+}
