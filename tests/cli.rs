@@ -351,3 +351,36 @@ fn reads_json_lines_that_start_with_a_byte_order_mark() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.lines().count(), 1);
 }
+
+#[test]
+fn release_dry_run_prints_the_changelog_entry_and_keeps_nothing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let before = std::fs::read_dir(root.join("datasets/ukraine-crisis-2022/releases"))
+        .expect("releases")
+        .count();
+    let run = claimset(
+        root,
+        &["release", "datasets/ukraine-crisis-2022", "--dry-run"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("## "), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("dry run: nothing kept"),
+        "{}",
+        run.stderr
+    );
+    let after = std::fs::read_dir(root.join("datasets/ukraine-crisis-2022/releases"))
+        .expect("releases")
+        .count();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn diff_of_a_release_with_itself_changes_nothing() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let r = "datasets/ukraine-crisis-2022/releases/1.0.0";
+    let run = claimset(root, &["diff", r, r], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "0 added, 0 removed, 0 changed, 14 unchanged.\n");
+}

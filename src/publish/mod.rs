@@ -243,6 +243,22 @@ fn build_release(
         Target::DryRun => None,
         Target::Publish | Target::Directory(_) => {
             let dest = parent.join(version.to_string());
+            if dest.exists() && identical(&dest, &manifest) {
+                // Built again from the same inputs: the files there are these files.
+                let release = Release {
+                    version,
+                    path: Some(dest),
+                    manifest,
+                    diff,
+                    previous,
+                    kind,
+                    rejected_inputs: built.rejected_inputs,
+                };
+                if options.target == Target::Publish {
+                    return Ok(Outcome::UpToDate(release.version));
+                }
+                return Ok(Outcome::Released(Box::new(release)));
+            }
             if dest.exists() {
                 return Err(Error::ReleaseExists {
                     version: version.to_string(),
@@ -273,6 +289,18 @@ fn build_release(
         write_changelog(dataset, &release)?;
     }
     Ok(Outcome::Released(Box::new(release)))
+}
+
+/// Whether the release folder `dir` holds exactly the files `manifest` describes.
+fn identical(dir: &Path, manifest: &Manifest) -> bool {
+    let Ok(existing) = std::fs::read_to_string(dir.join("manifest.json")) else {
+        return false;
+    };
+    existing == manifest.to_json()
+        && manifest
+            .files
+            .iter()
+            .all(|f| crate::dataset::sha256_file(&dir.join(&f.name)).is_ok_and(|h| h == f.sha256))
 }
 
 fn bump_name(b: Bump) -> &'static str {
