@@ -50,7 +50,7 @@ def check(release):
                 fail(f"{name}: column {field.name} is {field.type}; R and pandas want int32")
         meta = pq.ParquetFile(path).metadata.metadata or {}
         if name == "claims.parquet":
-            for key in (b"claimset.dataset", b"claimset.version", b"claimset.schema_version", b"claimset.schema"):
+            for key in (b"claimset.dataset", b"claimset.version", b"claimset.schema_version", b"claimset.schema_id"):
                 if key not in meta:
                     fail(f"{name}: key-value metadata has no {key.decode()}")
         columns = table.column_names

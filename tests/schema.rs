@@ -97,3 +97,14 @@ fn committed_correction_schema_is_fresh() {
          `CLAIMSET_BLESS=1 cargo test --test schema` and commit the result"
     );
 }
+
+#[test]
+fn the_claim_schema_id_names_its_version() {
+    let schema = committed_schema();
+    assert_eq!(schema["$id"], claimset::schema::CLAIM_SCHEMA_ID);
+    assert_eq!(schema["x-schema-version"], claimset::record::SCHEMA_VERSION);
+    assert!(
+        claimset::schema::CLAIM_SCHEMA_ID.ends_with(claimset::record::SCHEMA_VERSION),
+        "the $id carries the version"
+    );
+}

@@ -20,6 +20,9 @@ use crate::record::{
 
 use super::Problem;
 
+/// Version of the correction file format.
+pub const CORRECTION_VERSION: &str = "1.0.0";
+
 /// One correction file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

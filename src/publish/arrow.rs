@@ -3,8 +3,9 @@
 //!
 //! The claims table's Arrow schema is derived from the record's JSON Schema, so the two
 //! cannot drift: a `date` string is a Parquet DATE, an integer is int32, an enum is a plain
-//! string, a nullable field is a nullable column. Every column carries its description (and
-//! an enum its allowed values) in the field metadata, which notebooks show.
+//! string, a nullable field is a nullable column. An enum column lists its allowed values in
+//! its field metadata; descriptions live in the data dictionary, so that editing a
+//! description never changes a release's bytes.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -183,12 +184,13 @@ pub struct ArticleRow {
     pub reason: Option<String>,
 }
 
-/// The Arrow schema of a table's columns, with descriptions in the field metadata.
+/// The Arrow schema of a table's columns; enum columns list their allowed values in the
+/// field metadata.
 pub fn arrow_schema(columns: &[Column]) -> SchemaRef {
     let fields: Vec<Field> = columns
         .iter()
         .map(|c| {
-            let mut meta = HashMap::from([("description".to_owned(), c.description.clone())]);
+            let mut meta = HashMap::new();
             if !c.allowed.is_empty() {
                 meta.insert("allowed_values".to_owned(), c.allowed.join(", "));
             }
@@ -196,6 +198,34 @@ pub fn arrow_schema(columns: &[Column]) -> SchemaRef {
         })
         .collect();
     Arc::new(Schema::new(fields))
+}
+
+/// Version of the table layout and writer settings; part of [`format_fingerprint`].
+const FORMAT_VERSION: &str = "1";
+
+/// A fingerprint of what decides a release's bytes besides its data: the columns of both
+/// tables (names, types, nullability, allowed values) and the writer settings. A release
+/// whose format differs from the previous one is a minor release.
+pub fn format_fingerprint() -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(FORMAT_VERSION.as_bytes());
+    h.update(format!("zstd3 rows{} stats-chunk", super::parquet::ROW_GROUP_ROWS).as_bytes());
+    for columns in [claim_columns(), article_columns()] {
+        for c in columns {
+            h.update(
+                format!(
+                    "\n{}:{:?}:{}:{}",
+                    c.name,
+                    c.kind,
+                    c.nullable,
+                    c.allowed.join(",")
+                )
+                .as_bytes(),
+            );
+        }
+    }
+    crate::dataset::hex(&h.finalize())
 }
 
 /// Reads the record's JSON Schema into columns: `format: date` strings are dates, integers

@@ -25,6 +25,8 @@ pub struct Manifest {
     /// SHA-256 over the extracted records before corrections: tells a better extraction (a
     /// minor release) from corrections alone (a patch).
     pub extraction: String,
+    /// Fingerprint of the table layout and writer settings.
+    pub format: String,
     /// Row counts.
     pub counts: Counts,
     /// Every other file of the release, by name.

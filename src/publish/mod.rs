@@ -223,6 +223,7 @@ fn build_release(
         },
         inputs: fingerprints,
         extraction: built.extraction.clone(),
+        format: arrow::format_fingerprint(),
         counts: built.counts.clone(),
         files: vec![
             file_entry(tmp.path(), "articles.parquet")?,
@@ -317,7 +318,10 @@ fn infer(previous: Option<&Manifest>, inputs: &Fingerprints, extraction: &str) -
     let major = |v: &str| v.split('.').next().unwrap_or("").to_owned();
     if major(&p.schema_version) != major(SCHEMA_VERSION) {
         Some(Bump::Major)
-    } else if p.inputs.articles != inputs.articles || p.extraction != extraction {
+    } else if p.inputs.articles != inputs.articles
+        || p.extraction != extraction
+        || p.format != arrow::format_fingerprint()
+    {
         Some(Bump::Minor)
     } else if p.inputs.corrections != inputs.corrections {
         Some(Bump::Patch)
@@ -350,7 +354,10 @@ impl Built {
         };
         if let Some(w) = self.claims.take() {
             let mut kv = common("claims");
-            kv.push(("claimset.schema", crate::schema::claim_schema()));
+            kv.push((
+                "claimset.schema_id",
+                crate::schema::CLAIM_SCHEMA_ID.to_owned(),
+            ));
             w.finish(&kv)?;
         }
         if let Some(w) = self.articles.take() {
