@@ -840,7 +840,7 @@ fn kind_of(v: &serde_json::Value) -> &'static str {
 }
 
 /// The JSON parser's message, with its `line 1` dropped: the line is the location's.
-fn json_message(e: &serde_json::Error) -> String {
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     match msg.rfind(" at line ") {
         Some(k) => format!("{} (column {})", &msg[..k], e.column()),
@@ -848,7 +848,7 @@ fn json_message(e: &serde_json::Error) -> String {
     }
 }
 
-enum LineRead {
+pub(crate) enum LineRead {
     Eof,
     Line,
     TooLong,
@@ -856,7 +856,7 @@ enum LineRead {
 
 /// Reads one line (without its `\n`) into `buf`; a line longer than `limit` is skipped to
 /// its end and reported, so one runaway line cannot exhaust memory.
-fn read_line(
+pub(crate) fn read_line(
     r: &mut Box<dyn BufRead + Send>,
     buf: &mut Vec<u8>,
     limit: usize,

@@ -386,6 +386,23 @@ pub fn rows_from_batch(
     (rows, issues)
 }
 
+/// Whether a column of `dt` can be read as `kind`.
+pub fn readable_as(dt: &DataType, kind: Kind) -> bool {
+    match kind {
+        Kind::Text => matches!(
+            dt,
+            DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View
+        ),
+        Kind::Int => matches!(dt, DataType::Int32 | DataType::Int64 | DataType::UInt32),
+        Kind::Date => matches!(dt, DataType::Date32 | DataType::Date64),
+    }
+}
+
+/// The type a column of `kind` is written as.
+pub fn expected_type(kind: Kind) -> DataType {
+    kind.data_type()
+}
+
 fn read_column(kind: Kind, a: &dyn Array) -> Option<Vec<Value>> {
     let any = a.as_any();
     let opt = |valid: bool, v: Value| if valid { v } else { Value::Null };

@@ -155,3 +155,41 @@ pub fn key_value_metadata(path: &Path) -> Result<Vec<(String, String)>, Error> {
         })
         .unwrap_or_default())
 }
+
+/// What keeps a Parquet file from being read as a table of `columns`, from its footer alone:
+/// (column, problem) for each column missing or of a type that cannot be read as its kind,
+/// and for each column that is not part of the table.
+pub fn column_issues(path: &Path, columns: &[Column]) -> Result<Vec<(String, String)>, Error> {
+    let file = File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let builder =
+        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))?;
+    let schema = builder.schema();
+    let mut out = Vec::new();
+    for c in columns {
+        match schema.field_with_name(&c.name) {
+            Err(_) => out.push((c.name.clone(), format!("column `{}` is missing", c.name))),
+            Ok(f) if !super::arrow::readable_as(f.data_type(), c.kind) => out.push((
+                c.name.clone(),
+                format!(
+                    "column `{}` has type {}, expected {}",
+                    c.name,
+                    f.data_type(),
+                    super::arrow::expected_type(c.kind)
+                ),
+            )),
+            Ok(_) => {}
+        }
+    }
+    for f in schema.fields() {
+        if !columns.iter().any(|c| &c.name == f.name()) {
+            out.push((
+                f.name().clone(),
+                format!("column `{}` is not part of the table", f.name()),
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -6,6 +6,7 @@
 mod extract;
 mod release;
 mod schema;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,7 @@ enum Command {
     Release(release::ReleaseArgs),
     Verify(release::VerifyArgs),
     Diff(release::DiffArgs),
+    Validate(validate::Args),
     Schema(schema::Args),
 }
 
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Release(args) => release::release(&args),
         Command::Verify(args) => release::verify(&args),
         Command::Diff(args) => release::diff(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
