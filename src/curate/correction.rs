@@ -213,6 +213,9 @@ pub struct Loaded {
     text: String,
     /// What it says.
     pub correction: Correction,
+    /// The file has problems: it is checked against the dataset but never applied, so that
+    /// no file is ever half-applied.
+    pub faulty: bool,
 }
 
 impl Loaded {
@@ -325,6 +328,7 @@ impl Corrections {
                         file,
                         text,
                         correction,
+                        faulty: false,
                     };
                     problems.extend(check_one(&l));
                     loaded.push(l);
@@ -339,7 +343,7 @@ impl Corrections {
                         claim_id: None,
                         pointer: String::new(),
                         rule: "correction/syntax".into(),
-                        message: e.message().trim().to_owned(),
+                        message: explain_toml_error(e.message().trim()),
                         value: None,
                         fix: "see schema/correction.schema.json, or start from `claimset correct`"
                             .into(),
@@ -360,6 +364,9 @@ impl Corrections {
             }
         }
         problems.extend(c.check_conflicts());
+        for l in &mut c.loaded {
+            l.faulty = problems.iter().any(|p| p.file == l.file);
+        }
         Ok((c, problems))
     }
 
@@ -439,6 +446,9 @@ impl Corrections {
             };
             for &k in ks {
                 applied.used.push(k);
+                if self.loaded[k].faulty {
+                    continue;
+                }
                 let c = &self.loaded[k].correction;
                 match c.action {
                     Action::Set => {
@@ -476,6 +486,7 @@ impl Corrections {
                 applied.used.push(k);
                 let l = &self.loaded[k];
                 match new_claim(article, l) {
+                    Ok(_) if l.faulty => {}
                     Ok(rec) => {
                         if let Some(existing) = out
                             .iter()
@@ -498,6 +509,22 @@ impl Corrections {
         out.sort_by_key(|c| (c.span_start, c.span_end));
         applied.claims = out;
         applied
+    }
+}
+
+/// Deserialization messages, with what a valid value looks like where the parser's own words
+/// do not say (chrono's date errors).
+fn explain_toml_error(message: &str) -> String {
+    let date_error = [
+        "input is out of range",
+        "premature end of input",
+        "input contains invalid characters",
+        "trailing input",
+    ];
+    if date_error.iter().any(|d| message.contains(d)) {
+        format!("{message}: dates are real days written YYYY-MM-DD, in quotes")
+    } else {
+        message.to_owned()
     }
 }
 
@@ -779,13 +806,24 @@ fn check_one(l: &Loaded) -> Vec<Problem> {
             "rewrite it with `claimset correct --canonical FILE` (field order, quoting, no comments)",
         ));
     }
+    // `<claim>-<action>.toml`, or `<claim>-<action>-<anything>.toml` for a second one;
+    // `add-<article>-….toml` for an added claim.
     let expected = c.file_name();
     let actual = l.file.rsplit('/').next().unwrap_or(&l.file);
-    if actual != expected {
+    let prefix = match (&c.claim, &c.add) {
+        (Some(id), _) => format!("{id}-{}", action_name(c.action)),
+        (None, Some(a)) => format!("add-{}", a.article),
+        (None, None) => action_name(c.action).to_owned(),
+    };
+    let named = actual
+        .strip_suffix(".toml")
+        .and_then(|stem| stem.strip_prefix(&prefix))
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('-'));
+    if !named {
         out.push(l.problem(
             None,
             "file-name",
-            format!("the file should be named `{expected}`"),
+            format!("the file should be named `{expected}` (or `{prefix}-<more>.toml`)"),
             "rename it, so that a claim's corrections are found by its id",
         ));
     }

@@ -572,7 +572,9 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         use std::sync::atomic::Ordering::Relaxed;
         let n = self.inner.read(buf)?;
-        let newlines = buf[..n].iter().fold(0u64, |k, &b| k + u64::from(b == b'\n'));
+        let newlines = buf[..n]
+            .iter()
+            .fold(0u64, |k, &b| k + u64::from(b == b'\n'));
         self.state.lines.fetch_add(newlines, Relaxed);
         let since = self.state.since_mark.fetch_add(n, Relaxed) + n;
         if since > MAX_RECORD_BYTES {

@@ -141,10 +141,7 @@ fn build_release(
     forced: Option<&Version>,
 ) -> Result<Outcome, Error> {
     let fingerprints = dataset.fingerprints()?;
-    let (corrections, problems) = Corrections::load(dataset)?;
-    if !problems.is_empty() {
-        return Ok(Outcome::Problems(problems));
-    }
+    let (corrections, mut problems) = Corrections::load(dataset)?;
     let (prev_index, prev_manifest, prev_claims) = match &previous {
         Some(v) => {
             let dir = dataset.release_dir(v);
@@ -157,6 +154,18 @@ fn build_release(
         }
         None => (None, None, None),
     };
+    if !problems.is_empty() {
+        // Still apply what could be read, so that every problem is reported in one run.
+        let built = build(
+            dataset,
+            &corrections,
+            prev_index.as_ref(),
+            None,
+            options.jobs,
+        )?;
+        problems.extend(built.problems);
+        return Ok(Outcome::Problems(problems));
+    }
 
     // Build beside the destination, so that the final rename stays on one filesystem.
     let parent = match &options.target {

@@ -3,6 +3,7 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
+mod correct;
 mod extract;
 mod release;
 mod schema;
@@ -27,6 +28,8 @@ enum Command {
     Verify(release::VerifyArgs),
     Diff(release::DiffArgs),
     Validate(validate::Args),
+    Correct(Box<correct::Args>),
+    Search(correct::SearchArgs),
     Schema(schema::Args),
 }
 
@@ -45,6 +48,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => release::verify(&args),
         Command::Diff(args) => release::diff(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Correct(args) => correct::run(&args),
+        Command::Search(args) => correct::search(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
