@@ -10,7 +10,8 @@
 //! 3. [`publish`] — a curated dataset → a versioned, byte-reproducible Parquet release with a
 //!    manifest and a changelog entry.
 //!
-//! [`dataset`] is the folder those stages read and write.
+//! [`dataset`] is the folder those stages read and write; [`eval`] measures extraction
+//! against human annotations.
 //!
 //! Every stage reads and writes [`record::ClaimRecord`], the one data contract, whose JSON
 //! Schema [`schema`] generates. Errors that stop a run are [`Error`]s; bad input articles are
@@ -24,5 +25,6 @@ pub mod extract;
 pub mod curate;
 pub mod publish;
 pub mod schema;
+pub mod eval;
 
 pub use error::Error;

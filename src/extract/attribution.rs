@@ -372,7 +372,7 @@ fn at_clause_start(doc: &Doc<'_>, start: usize, i: usize) -> bool {
 fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
     // Right after the cue: `claims of`, `reports of` are nouns; `continued to`, `claimed
     // to have` are not reports, but `wrote to the senator that …` is.
-    if i + 1 < sent.end && doc.lo(i + 1) == "of" {
+    if i + 1 < sent.end && doc.lo(i + 1) == "of" && !cue.past {
         return None;
     }
     if i + 1 < sent.end
@@ -417,7 +417,7 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         // Passive: `he was told`, `it is said`.
         return None;
     }
-    if k > sent.start && is_noun_marker(doc.lo(k - 1)) && k == i {
+    if k > sent.start && is_noun_marker(doc.lo(k - 1)) && k == i && !cue.past {
         // `his claims that`, `the report that`: a noun, not a verb.
         return None;
     }
@@ -799,8 +799,6 @@ fn is_noun_marker(lower: &str) -> bool {
             | "false"
             | "repeated"
             | "similar"
-            | "public"
-            | "official"
             | "no"
             | "any"
             | "of"

@@ -36,6 +36,8 @@ pub(crate) const ACCUSE: u8 = 16;
 pub(crate) struct Cue {
     /// The `-ing` form, which attaches to the subject of its sentence: `…, saying …`.
     pub(crate) ing: bool,
+    /// The past tense (`said`, `wrote`), which is never a noun: `said of the industry`.
+    pub(crate) past: bool,
     pub(crate) flags: u8,
 }
 
@@ -208,6 +210,7 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
                         *f,
                         Cue {
                             ing: k == 3,
+                            past: k == 2,
                             flags: *flags,
                         },
                     );

@@ -23,6 +23,12 @@ pub use article::{Article, Input, Item, Location, Reason, Rejection};
 use attribution::Speaker;
 use sentence::Doc;
 
+/// Whether a lowercase word is one of the reporting verbs the extractor knows (`said`,
+/// `tells`, `accused`, …).
+pub fn is_reporting_verb(word: &str) -> bool {
+    lexicon::cue(word).is_some()
+}
+
 /// Version of the extraction rules, recorded in release manifests. Minor = better
 /// extraction; claim ids do not depend on it.
 pub const EXTRACTOR_VERSION: &str = env!("CARGO_PKG_VERSION");

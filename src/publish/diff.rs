@@ -285,7 +285,10 @@ impl Diff {
                 let fields: Vec<String> = c
                     .fields
                     .iter()
-                    .map(|(f, a, b)| format!("{f} {} → {}", short(a), short(b)))
+                    .map(|(f, a, b)| {
+                        let (a, b) = from_difference(a, b);
+                        format!("{f} {} → {}", short(&a), short(&b))
+                    })
                     .collect();
                 let _ = writeln!(s, "- `{}`: {}", c.claim_id, fields.join("; "));
             }
@@ -293,6 +296,21 @@ impl Diff {
         }
         s
     }
+}
+
+/// Two long strings that share a beginning, shown from a little before where they differ, so
+/// that a truncated changelog line still shows the change.
+fn from_difference(a: &Value, b: &Value) -> (Value, Value) {
+    let (Value::String(x), Value::String(y)) = (a, b) else {
+        return (a.clone(), b.clone());
+    };
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    if common < 60 {
+        return (a.clone(), b.clone());
+    }
+    let skip = common - 30;
+    let tail = |s: &str| Value::String(format!("…{}", s.chars().skip(skip).collect::<String>()));
+    (tail(x), tail(y))
 }
 
 /// `claimant: "claim text…"`.

@@ -4,6 +4,7 @@
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 mod correct;
+mod eval;
 mod extract;
 mod release;
 mod schema;
@@ -30,6 +31,7 @@ enum Command {
     Validate(validate::Args),
     Correct(Box<correct::Args>),
     Search(correct::SearchArgs),
+    Eval(eval::Args),
     Schema(schema::Args),
 }
 
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Correct(args) => correct::run(&args),
         Command::Search(args) => correct::search(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Schema(args) => schema::run(&args),
     };
     match result {

@@ -1,0 +1,150 @@
+//! `claimset eval`: score extraction against human annotations.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use claimset::eval::{Gold, Report, score};
+use claimset::extract::Input;
+use claimset::extract::stream::{self, Options};
+
+use crate::Outcome;
+
+/// Score the extractor against annotated claims: detection precision, recall and F1 (overall
+/// and by quote type), attribution, and end to end.
+///
+/// Gold is JSON Lines with `article_id`, `claimant`, `claim_text`, `quote_type` and `cue` (the layout
+/// of the converted `PolNeAR` gold.jsonl). A predicted claim matches a gold claim of its article
+/// when the token F1 of their texts is at least 0.5, one to one, best first. By default only
+/// gold claims cued by a reporting verb, `according to` or a colon are scored (see the eval
+/// module's documentation for the policy); --all scores every one.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The gold claims (JSON Lines).
+    #[arg(long, value_name = "GOLD")]
+    gold: PathBuf,
+    /// The annotated articles (files or directories, as for extract).
+    #[arg(required = true, value_name = "ARTICLES")]
+    articles: Vec<String>,
+    /// Score every gold claim, beliefs and intentions included.
+    #[arg(long)]
+    all: bool,
+    /// Print up to N misses, false positives and misattributions to read.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
+    explain: Option<usize>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Worker threads [default: one per core].
+    #[arg(
+        short,
+        long,
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    jobs: usize,
+}
+
+pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let file = std::fs::File::open(&args.gold)
+        .with_context(|| format!("cannot read `{}`", args.gold.display()))?;
+    let mut gold: Vec<Gold> = Vec::new();
+    for (k, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read `{}`", args.gold.display()))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str(&line) {
+            Ok(g) => gold.push(g),
+            Err(e) => bail!("{}:{}: not a gold claim: {e}", args.gold.display(), k + 1),
+        }
+    }
+    let inputs: Vec<Input> = args.articles.iter().map(|a| Input::parse(a)).collect();
+    let mut predicted = Vec::new();
+    let mut read = std::collections::BTreeSet::new();
+    stream::for_each_ordered(
+        &inputs,
+        Options { jobs: args.jobs },
+        |item| match item {
+            claimset::extract::Item::Article(a) => {
+                let claims = stream::extract_guarded(&a).unwrap_or_default();
+                Some((a.id, claims))
+            }
+            _ => None,
+        },
+        |r: Option<(String, Vec<_>)>| {
+            if let Some((id, claims)) = r {
+                read.insert(id);
+                predicted.extend(claims);
+            }
+            Ok(())
+        },
+    )?;
+    gold.retain(|g| read.contains(&g.article_id));
+    let report = score(&gold, &predicted, args.all, args.explain.is_some());
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).context("report serializes")?
+        );
+    } else {
+        print_report(&report, args);
+    }
+    Ok(Outcome::Ok)
+}
+
+fn print_report(r: &Report, args: &Args) {
+    let row = |name: &str, s: &claimset::eval::Scores| {
+        println!(
+            "{name:<14} P {:>5.1}%  R {:>5.1}%  F1 {:>5.1}%   ({} gold, {} predicted, {} matched)",
+            100.0 * s.precision,
+            100.0 * s.recall,
+            100.0 * s.f1,
+            s.gold,
+            s.predicted,
+            s.matched
+        );
+    };
+    println!(
+        "articles {}; gold claims scored: {}",
+        r.articles,
+        if args.all {
+            "all"
+        } else {
+            "those cued by a reporting verb, `according to` or a colon"
+        }
+    );
+    row("detection", &r.detection);
+    for (t, s) in &r.by_quote_type {
+        row(&format!("  {t}"), s);
+    }
+    println!(
+        "attribution    {:>5.1}% of {} matched claims with a usable gold claimant",
+        100.0 * r.attribution,
+        r.attribution_scored
+    );
+    row("end to end", &r.end_to_end);
+    if let Some(n) = args.explain {
+        let show = |title: &str, items: &[claimset::eval::Explained]| {
+            println!(
+                "\n{title} ({} in all, {} shown):",
+                items.len(),
+                n.min(items.len())
+            );
+            // Evenly spread over the corpus, not the first articles only.
+            let step = (items.len() / n.max(1)).max(1);
+            for e in items.iter().step_by(step).take(n) {
+                let other = e
+                    .other
+                    .as_deref()
+                    .map(|o| format!(" [{o}]"))
+                    .unwrap_or_default();
+                println!("  {} — {}{other}: {}", e.article_id, e.claimant, e.text);
+            }
+        };
+        show("missed", &r.misses);
+        show("false positives", &r.false_positives);
+        show("misattributed (predicted [gold])", &r.misattributed);
+    }
+}
