@@ -464,8 +464,9 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
         extent_start = np.start;
         speaker = Some(Speaker::Mention { np, appositive });
-    } else if boundary_before {
-        // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause).
+    } else if boundary_before && !cue.has(OBJ) {
+        // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause), and
+        // never after `told`, whose object is the listener (`…, told clients`).
         let np = np_after(doc, after_cue, sent.end, false)?;
         if !valid_head(doc, np.end - 1) || lexicon::subject_pronoun(doc.lo(np.start)).is_some() {
             return None;
@@ -931,7 +932,10 @@ fn appositive_speaker(
                 | "in an interview"
                 | "in a statement"
         );
-        if place || aside || w == "now" {
+        // `Robert Peck, managing director and analyst at SunTrust, told`: a description
+        // starts in lower case.
+        let lowercase_description = !doc.cap(r.start) && doc.is_word(r.start) && r.len() <= 14;
+        if place || aside || w == "now" || lowercase_description {
             return true;
         }
         lexicon::is_determiner(w)
@@ -1233,7 +1237,7 @@ fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
         .strip_suffix("'s")
         .or_else(|| w.strip_suffix('\''))
         .unwrap_or(w);
-    if lexicon::subject_pronoun(w).is_some() {
+    if lexicon::subject_pronoun(w).is_some() || is_age(w) {
         return true;
     }
     if doc.cap(t) {
@@ -1248,6 +1252,12 @@ fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
         || lexicon::is_government_head(w)
         || lexicon::role_titles(w).is_some()
         || is_agent_noun(w)
+}
+
+/// `46-year-old`: a person described by age.
+pub(crate) fn is_age(w: &str) -> bool {
+    w.strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// Nouns for people by their endings: `teacher`, `economist`, `historian`, `residents`.
