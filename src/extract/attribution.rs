@@ -106,7 +106,9 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 None => continue,
             };
             let parts: Vec<Range<usize>> = parts.into_iter().filter_map(|p| trim(doc, p)).collect();
-            if parts.is_empty() || !is_claim(doc, &parts) {
+            // Questions are dropped only after continuations join (`"…?" said Murphy.
+            // "…."`), in `find`'s last step.
+            if parts.is_empty() || !may_be_claim(doc, &parts) {
                 continue;
             }
             // A frame with its content before it owns the rest of the sentence up to the next
@@ -137,6 +139,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
     out.sort_by_key(|a| (a.start(), a.end()));
     out.dedup_by(|b, a| a.start() == b.start() && a.end() == b.end());
     attach_unattributed_quotes(doc, &mut out);
+    out.retain(|a| !only_questions(doc, &a.parts));
     out.sort_by_key(|a| (a.start(), a.end()));
     out
 }
@@ -378,7 +381,9 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     if i + 1 < sent.end
         && doc.lo(i + 1) == "to"
         && !(i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
+        && !after_quote(doc, sent.start, i)
     {
+        // After its quote, `to` names the listener: `"…," Sanders wrote to his colleagues`.
         return None;
     }
     // Walk back over adverbs and auxiliaries to where the speaker must end.
@@ -393,6 +398,20 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         if doc.cap(k - 1) && k - 1 > sent.start {
             // A capitalised word inside a sentence is a name: `Will wrote`.
             break;
+        }
+        if p == "as" && k >= sent.start + 2 && doc.lo(k - 2) == "quoted" {
+            // `Braynard is quoted as saying`.
+            k -= 2;
+            continue;
+        }
+        if p == "to"
+            && k >= sent.start + 3
+            && doc.lo(k - 2) == "on"
+            && matches!(doc.lo(k - 3), "went" | "goes" | "go" | "going" | "gone")
+        {
+            // `went on to say`: a report, unlike `declined to say`.
+            k -= 3;
+            continue;
         }
         if lexicon::is_negation(p) || lexicon::is_modal(p) || p == "to" {
             // `did not say`, `would say`, `declined to say`: no claim was made.
@@ -452,8 +471,14 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
             });
             extent_start = np.start;
         } else if before.is_some()
-            && (boundary_before || before.is_some_and(|b| doc.lo(b) == "and"))
+            && (boundary_before
+                || before.is_some_and(|b| doc.lo(b) == "and")
+                || doc.is_punct(after_cue, ":")
+                    && doc
+                        .quote_at_mark(after_cue + 1)
+                        .is_some_and(|q| q.open == after_cue + 1))
         {
+            // `… sent a text message to supporters saying: "…"` takes the subject too.
             participle = true;
         } else {
             return None;
@@ -468,11 +493,18 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause), and
         // never after `told`, whose object is the listener (`…, told clients`).
         let np = np_after(doc, after_cue, sent.end, false)?;
-        if !valid_head(doc, np.end - 1) || lexicon::subject_pronoun(doc.lo(np.start)).is_some() {
+        if !valid_head(doc, np_head(doc, np.clone()))
+            || lexicon::subject_pronoun(doc.lo(np.start)).is_some()
+        {
             return None;
         }
         let next = np.end;
-        if doc.is_word(next) && !doc.cap(next) && !lexicon::is_preposition(doc.lo(next)) {
+        // `said a party member who supports Trump`: a relative clause may follow.
+        if doc.is_word(next)
+            && !doc.cap(next)
+            && !lexicon::is_preposition(doc.lo(next))
+            && doc.lo(next) != "who"
+        {
             return None;
         }
         let (np, appositive) = with_appositive_after(doc, np, sent.end);
@@ -587,6 +619,13 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             // `adding he intended to …`, `noted she had …`: a that-verb with its `that`
             // dropped, safe when a subject pronoun and a verb follow.
             right = clause(doc, adjuncts.max(after_obj), sent.clone());
+        } else if let Some(quote) = quote_after_colon(doc, after_obj, sent.end) {
+            right = Some(quote.inner());
+            j = if quote.closed {
+                quote.close + 1
+            } else {
+                quote.close
+            };
         }
     }
     let trailing_ok = cue.has(FRAME) && right.is_none() && tail_ok(doc, j, sent.end);
@@ -650,6 +689,31 @@ fn skip_adjuncts(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         k += step;
     }
     k
+}
+
+/// A quotation introduced by a colon a few words after the cue: `said flatly: "…"`,
+/// `tweeted in response: "…"`, `tweeted this: "…"`. The words between may not start a
+/// clause of their own.
+fn quote_after_colon<'d>(
+    doc: &'d Doc<'_>,
+    from: usize,
+    end: usize,
+) -> Option<&'d super::sentence::QuoteSpan> {
+    let mut k = from;
+    while k < end && k - from <= 8 && doc.is_word(k) {
+        let w = doc.lo(k);
+        if matches!(w, "that" | "and" | "but" | "because" | "if" | "when")
+            || lexicon::subject_pronoun(w).is_some() && k > from
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k == from || !doc.is_punct(k, ":") {
+        return None;
+    }
+    doc.quote_at_mark(k + 1)
+        .filter(|q| q.open == k + 1 && q.words >= 3)
 }
 
 /// A subject pronoun followed by a verb: `he intended`, `she had`, `they would`.
@@ -1138,6 +1202,16 @@ pub(crate) fn np_head(doc: &Doc<'_>, np: Range<usize>) -> usize {
         {
             return k;
         }
+        // `Robert Antonacci of the New York delegation`: a name, then where it belongs. A
+        // capital after `of` is part of a name or title instead (`Secretary of State`).
+        if k > np.start
+            && doc.lo(k) == "of"
+            && doc.cap(k - 1)
+            && !lexicon::is_determiner(doc.lo(k - 1))
+            && lexicon::is_determiner(doc.lo(k + 1))
+        {
+            return k - 1;
+        }
     }
     np.end - 1
 }
@@ -1188,7 +1262,14 @@ fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Option<Range<
         {
             break;
         }
-        if j > from && !doc.cap(j) && (w.ends_with("ed") || w.ends_with("ing")) && !long {
+        // A participle ends the phrase (`said officials briefed on …`), unless it is an
+        // adjective after a determiner: `said one unaligned Florida Republican strategist`.
+        if j > from
+            && !doc.cap(j)
+            && (w.ends_with("ed") || w.ends_with("ing"))
+            && !long
+            && !(lexicon::is_determiner(doc.lo(j - 1)) || doc.lo(j - 1) == "one")
+        {
             break;
         }
         j += 1;
@@ -1262,6 +1343,13 @@ pub(crate) fn is_age(w: &str) -> bool {
 
 /// Nouns for people by their endings: `teacher`, `economist`, `historian`, `residents`.
 fn is_agent_noun(w: &str) -> bool {
+    if (w.ends_with("man") || w.ends_with("men"))
+        && w.len() > 5
+        && !matches!(w, "human" | "humans" | "specimen" | "abdomen" | "regimen")
+    {
+        // `chairmen`, `spokeswoman`, `congressman`.
+        return true;
+    }
     let w = w.strip_suffix('s').unwrap_or(w);
     w.len() > 4
         && ["er", "or", "ist", "ian", "ant", "ent", "ee"]
@@ -1671,14 +1759,21 @@ fn trim(doc: &Doc<'_>, r: Range<usize>) -> Option<Range<usize>> {
 
 /// Whether content parts make a claim: enough words, not a question or an instruction.
 fn is_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
+    may_be_claim(doc, parts) && !only_questions(doc, parts)
+}
+
+/// Long enough and not opened by a word that starts something other than a statement.
+fn may_be_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
     let words: usize = parts.iter().map(|p| doc.words_in(p.clone())).sum();
     if words < 3 {
         return false;
     }
     let first = parts[0].start;
-    if lexicon::opens_non_claim(doc.lo(first)) && !doc.inside_quote(first) {
-        return false;
-    }
+    !lexicon::opens_non_claim(doc.lo(first)) || doc.inside_quote(first)
+}
+
+/// Whether the content only asks: `"Where is Eric's campaign manager?"`.
+fn only_questions(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
     let last = parts[parts.len() - 1].end;
     // A question is not a claim; look at the punctuation right after the content. A quote of
     // several sentences that ends in a question still states things before it.
@@ -1691,7 +1786,16 @@ fn is_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
         p.clone()
             .any(|t| t + 1 < p.end && (doc.is_punct(t, ".") || doc.is_punct(t, "!")))
     });
-    !question || statements_before
+    // A part ending in a statement: `"Who is the real con man here?" said Murphy. "He
+    // voted for it."` states something in its second part.
+    let part_states = parts.iter().rev().skip(1).any(|p| {
+        let mut k = p.end;
+        while k < doc.toks.len() && doc.is_quote(k) {
+            k += 1;
+        }
+        !doc.is_punct(k, "?") && !doc.is_punct(p.end - 1, "?")
+    });
+    question && !statements_before && !part_states
 }
 
 /// Drops a claim whose content holds another claim's cue: the inner attribution names the
@@ -1725,8 +1829,16 @@ fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribution>) {
             continue;
         }
         let s = doc.sent(q.open);
-        let opens_sentence = (s.start..q.open).all(|k| !doc.is_word(k));
-        if !opens_sentence {
+        // `…, Calif. "The reality is …"`: an abbreviation hid the sentence end.
+        let after_abbreviation = q.open > 0
+            && doc.is_word(q.open - 1)
+            && doc.s(q.open - 1).ends_with('.')
+            && doc.cap(q.open + 1);
+        let opens_sentence = (s.start..q.open).all(|k| !doc.is_word(k)) || after_abbreviation;
+        // `"…," said Sherman, speaking of politicians, "and leave …"`: the quote resumes
+        // within its frame's sentence; it may only join the claim before.
+        let resumes = !opens_sentence && q.open > 0 && doc.is_punct(q.open - 1, ",");
+        if !opens_sentence && !resumes {
             continue;
         }
         let inner = q.inner();
@@ -1761,7 +1873,9 @@ fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribution>) {
                 .all(|k| !doc.is_word(k) || doc.sent_of[k] as usize == frame_sent));
         if right_after && p.end() < p.cue.start {
             claims[prev].parts.push(inner);
-        } else {
+        } else if !resumes && is_claim(doc, std::slice::from_ref(&inner)) {
+            // A resumed quote that could not join stays out, as does a question on its own:
+            // neither becomes a claim of the speaker before.
             let speaker = match &p.speaker {
                 Speaker::Continues(s) => Speaker::Continues(s.clone()),
                 s @ Speaker::Mention { .. } => Speaker::Continues(Box::new(s.clone())),

@@ -285,10 +285,17 @@ impl Index {
             start += 1;
         }
         let determiner = (start > np.start).then(|| doc.lo(np.start));
-        let body = start..np.end;
+        let mut body = start..np.end;
         let head_at = super::attribution::np_head(doc, np.clone());
         let head = bare(doc.lo(head_at)).to_owned();
-        if head_at + 1 < np.end {
+        if head_at >= start
+            && head_at + 1 < np.end
+            && doc.lo(head_at + 1) == "of"
+            && doc.cap(head_at)
+        {
+            // `Robert Antonacci of the New York delegation`: the name before where it belongs.
+            body = start..head_at + 1;
+        } else if head_at + 1 < np.end {
             // `a person familiar with the audit`: described by what it knows.
             return self.description(doc, body, determiner, &head);
         }

@@ -587,7 +587,8 @@ word_list! {
         "studies", "reports", "republicans", "democrats", "conservatives", "liberals",
         "progressives", "campaigns", "organizers", "group's", "platform", "manifesto",
         "petition", "release", "utility", "vendor", "contractor", "manufacturer", "retailer",
-        "airline", "insurer", "publisher", "broadcaster", "nonprofit",
+        "airline", "insurer", "publisher", "broadcaster", "nonprofit", "email", "emails", "message",
+        "suit", "results", "filings", "records", "ads", "letters", "memos",
     ];
 }
 

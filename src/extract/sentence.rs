@@ -349,6 +349,16 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// In `'old-school,'''` the single quote closes first, then the double one; a run of three
+/// that opens (`'''Tis`) starts with the double one.
+fn closes_single_first(text: &str, i: usize) -> bool {
+    text[i..].starts_with("'''")
+        && text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+}
+
 /// Splits the body into tokens and builds the lowercase buffer they point into.
 fn tokenize(text: &str) -> (Vec<Tok>, String) {
     let bytes = text.as_bytes();
@@ -442,7 +452,7 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
         } else if is_double_quote(c) {
             kind = Kind::Quote;
             i += cl;
-        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\'') && !closes_single_first(text, i))
             || (c == '`' && bytes.get(i + 1) == Some(&b'`'))
         {
             // Typewriter-era double quotes: ''like this'' and ``like this''.
