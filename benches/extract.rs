@@ -125,7 +125,7 @@ fn pipeline(file: &Path, jobs: usize) {
     let mut sink = Discard(Vec::new());
     stream::run(
         &[Input::Path(file.to_path_buf())],
-        Options { jobs },
+        &Options { jobs, meter: None },
         &mut sink,
     )
     .expect("the pipeline runs");

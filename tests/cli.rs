@@ -69,6 +69,17 @@ fn rejects_a_url_that_is_not_absolute_http() {
 }
 
 #[test]
+fn rejects_a_url_the_claim_schema_would_refuse() {
+    // Seen in the AllSides corpus: a second `#` inside the fragment is not RFC 3986, so the
+    // article is rejected on reading rather than its claims failing validation at release.
+    let stderr = rejected(
+        "a.txt",
+        b"Title\n20230301\nhttps://news.example.com/a/#https://news.example.com/a/#\nBody.\n",
+    );
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
 fn rejects_an_empty_body() {
     let stderr = rejected(
         "a.txt",

@@ -43,6 +43,7 @@ fn release(dataset: &Dataset) -> Box<publish::Release> {
         bump: None,
         target: Target::Publish,
         jobs: 0,
+        meter: None,
     };
     match publish::release(dataset, &options).expect("release runs") {
         Outcome::Released(r) => r,
@@ -245,6 +246,7 @@ fn every_problem_is_reported_at_once_and_nothing_is_written() {
         bump: None,
         target: Target::Publish,
         jobs: 0,
+        meter: None,
     };
     let problems = match publish::release(&dataset, &options).expect("runs") {
         Outcome::Problems(p) => p,

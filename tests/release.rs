@@ -35,6 +35,7 @@ fn options(target: Target) -> Options {
         bump: None,
         target,
         jobs: 0,
+        meter: None,
     }
 }
 

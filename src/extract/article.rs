@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::stream::Meter;
 use crate::error::Error;
 
 /// The largest article (text file or JSON line) read; larger ones are rejected.
@@ -174,7 +175,7 @@ impl fmt::Display for Reason {
             ),
             Reason::InvalidUrl(u) => write!(
                 f,
-                "`{u}` is not an absolute http(s) URL: give the address the article was published at"
+                "`{u}` is not an absolute http(s) URL as RFC 3986 writes it: give the address the article was published at (percent-encode characters such as spaces or a second `#`)"
             ),
             Reason::EmptyBody => f.write_str(
                 "the article has no body text: put it after line 3 of a text article, or in \
@@ -259,6 +260,47 @@ pub struct Reader {
     current: Option<JsonLines>,
     /// Article ids seen, to reject duplicates.
     seen: HashMap<String, Location>,
+    meter: Option<Arc<Meter>>,
+}
+
+/// Counts the bytes read from an input as stored, for progress.
+struct Metered<R> {
+    inner: R,
+    meter: Arc<Meter>,
+}
+
+impl<R: Read> Read for Metered<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.meter.read(n);
+        Ok(n)
+    }
+}
+
+/// The bytes stored in `inputs` (files, and files under directories), for a progress bar's
+/// length; `None` when stdin is among them.
+pub fn input_size(inputs: &[Input]) -> Option<u64> {
+    fn walk(p: &Path, named: bool) -> u64 {
+        let Ok(meta) = std::fs::metadata(p) else {
+            return 0;
+        };
+        let linked =
+            !named && std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
+        if meta.is_dir() && !linked {
+            sorted_entries(p).map_or(0, |es| es.iter().map(|e| walk(e, false)).sum())
+        } else if meta.is_file() && (named || format_of(p).is_some()) {
+            meta.len()
+        } else {
+            0
+        }
+    }
+    inputs
+        .iter()
+        .map(|i| match i {
+            Input::Stdin => None,
+            Input::Path(p) => Some(walk(p, true)),
+        })
+        .sum()
 }
 
 enum Pending {
@@ -296,7 +338,28 @@ impl Reader {
             pending,
             current: None,
             seen: HashMap::new(),
+            meter: None,
         })
+    }
+
+    /// Counts the bytes read into `meter`.
+    #[must_use]
+    pub fn metered(mut self, meter: Option<Arc<Meter>>) -> Self {
+        self.meter = meter;
+        self
+    }
+
+    fn buffered(&self, r: impl Read + Send + 'static) -> Box<dyn BufRead + Send> {
+        match &self.meter {
+            Some(m) => Box::new(BufReader::with_capacity(
+                1 << 16,
+                Metered {
+                    inner: r,
+                    meter: Arc::clone(m),
+                },
+            )),
+            None => Box::new(BufReader::with_capacity(1 << 16, r)),
+        }
     }
 
     fn next_raw(&mut self) -> Option<Item> {
@@ -311,7 +374,7 @@ impl Reader {
             match p {
                 Pending::Stdin => {
                     let file: Arc<str> = Arc::from("<stdin>");
-                    let stdin = Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                    let stdin = self.buffered(io::stdin());
                     match decompress(stdin) {
                         Ok(r) => self.current = Some(JsonLines::new(file, r)),
                         Err(e) => return Some(unreadable(&file, &e)),
@@ -357,9 +420,7 @@ impl Reader {
                 None if named => Format::Sniff,
                 None => return Some(Item::Skipped(path)),
             };
-            let reader = match File::open(&path)
-                .and_then(|f| decompress(Box::new(BufReader::with_capacity(1 << 16, f))))
-            {
+            let reader = match File::open(&path).and_then(|f| decompress(self.buffered(f))) {
                 Ok(r) => r,
                 Err(e) => return Some(unreadable(&file, &e)),
             };
@@ -640,8 +701,19 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     }
 }
 
-/// The site of an absolute http(s) URL: its host without `www.`.
+/// The site of an absolute http(s) URL: its host without `www.`. The URL must also be a
+/// `uri` as the claim schema checks it (RFC 3986: `…/#a#b` is not), so that an article's
+/// claims never fail validation for their `source_url`.
 pub fn publisher(url: &str) -> Option<String> {
+    static URI: std::sync::LazyLock<jsonschema::Validator> = std::sync::LazyLock::new(|| {
+        jsonschema::draft202012::options()
+            .should_validate_formats(true)
+            .build(&serde_json::json!({"type": "string", "format": "uri"}))
+            .expect("the uri schema compiles")
+    });
+    if !URI.is_valid(&serde_json::Value::from(url)) {
+        return None;
+    }
     let parsed = url::Url::parse(url).ok()?;
     if !matches!(parsed.scheme(), "http" | "https") {
         return None;

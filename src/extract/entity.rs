@@ -658,13 +658,15 @@ fn split_title(doc: &Doc<'_>, c: Range<usize>) -> (Range<usize>, Range<usize>) {
 fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     let lower: Vec<&str> = c.clone().map(|k| bare(doc.lo(k))).collect();
     let phrase = lower.join(" ");
-    let text = clean(doc.slice(c.clone()));
-    let text = text.strip_prefix("The ").unwrap_or(&text).to_owned();
-    if let Some(country) = lexicon::government_body(&phrase) {
-        let _ = country;
+    // Most chunks name people and return `None`: build the display text only for a body.
+    let text = || {
+        let t = clean(doc.slice(c.clone()));
+        t.strip_prefix("The ").map_or(t.clone(), str::to_owned)
+    };
+    if lexicon::government_body(&phrase).is_some() {
         return Some(Claimant::named(
             ClaimantType::Government,
-            strip_possessive(&text),
+            strip_possessive(&text()),
         ));
     }
     if let Some(country) = lexicon::country_of(&phrase)
@@ -693,7 +695,7 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     {
         return Some(Claimant::named(
             ClaimantType::Government,
-            strip_possessive(&text),
+            strip_possessive(&text()),
         ));
     }
     let acronym = c.len() == 1 && {
@@ -712,7 +714,7 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     if lexicon::is_organization_word(head_word) || single_known || acronym {
         return Some(Claimant::named(
             ClaimantType::Organization,
-            strip_possessive(&text),
+            strip_possessive(&text()),
         ));
     }
     None

@@ -225,27 +225,41 @@ pub(crate) fn cue(word: &str) -> Option<Cue> {
 /// Words that shorten with a dot (`Mr.`, `Jan.`, `Calif.`), matched as written because state
 /// abbreviations are only abbreviations when capitalised (`Mass.` but not `mass.`).
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    const ANY_CASE: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt",
-        "sgt", "adm", "cmdr", "cpl", "pvt", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
-        "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "mt", "ft", "fig", "rev", "hon", "pres", "supt", "gens", "reps", "sens", "messrs", "no",
-        "nos", "approx", "dept", "est", "univ", "assn", "bros", "e.g", "i.e",
-    ];
-    const CAPITALISED: &[&str] = &[
-        "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan",
-        "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
-        "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Wisc",
-    ];
-    if CAPITALISED.contains(&word) {
+    word_list! {
+        fn any_case = [
+            "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj",
+            "capt", "sgt", "adm", "cmdr", "cpl", "pvt", "st", "jr", "sr", "inc", "corp", "co",
+            "ltd", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+            "oct", "nov", "dec", "mt", "ft", "fig", "rev", "hon", "pres", "supt", "gens", "reps",
+            "sens", "messrs", "no", "nos", "approx", "dept", "est", "univ", "assn", "bros", "e.g",
+            "i.e",
+        ];
+    }
+    word_list! {
+        fn capitalised = [
+            "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+            "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+            "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+            "Wisc",
+        ];
+    }
+    // Every abbreviation is short ASCII: lowercase it on the stack.
+    let mut buf = [0u8; 6];
+    if word.len() > buf.len() || !word.is_ascii() {
+        return false;
+    }
+    if capitalised(word) {
         return true;
     }
-    let lower = word.to_ascii_lowercase();
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
     if lower == "no" {
         // "No." only as in "No. 5"; a sentence-final "no." is common in quotes.
         return word == "No";
     }
-    ANY_CASE.contains(&lower.as_str())
+    any_case(lower)
 }
 
 word_list! {

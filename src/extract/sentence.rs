@@ -370,6 +370,10 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
     let n = text.len();
     let char_at = |i: usize| text[i..].chars().next();
     while i < n {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = char_at(i) else { break };
         let cl = c.len_utf8();
         if c == '\n' {
@@ -392,6 +396,16 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
             i += cl;
             let mut seg_len = 1usize;
             while i < n {
+                // Most text is ASCII: step over its letters and digits without decoding.
+                let run = bytes[i..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    i += run;
+                    seg_len += run;
+                    continue;
+                }
                 let Some(d) = char_at(i) else { break };
                 if d.is_alphanumeric() {
                     i += d.len_utf8();

@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
 use rayon::prelude::*;
@@ -14,10 +16,47 @@ use crate::record::ClaimRecord;
 use super::article::{Input, Item, Location, Reader, Reason, Rejection};
 
 /// How to run.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Worker threads; 0 uses every core.
     pub jobs: usize,
+    /// Where to count progress, for a caller that shows it.
+    pub meter: Option<Arc<Meter>>,
+}
+
+/// Progress of a run, updated as it goes and safe to read from another thread: the
+/// library counts, the caller decides whether and how to show it.
+#[derive(Debug, Default)]
+pub struct Meter {
+    input_bytes: AtomicU64,
+    articles: AtomicU64,
+    text_bytes: AtomicU64,
+}
+
+impl Meter {
+    /// Bytes read from input files and stdin so far, as stored (compressed or not).
+    pub fn input_bytes(&self) -> u64 {
+        self.input_bytes.load(Ordering::Relaxed)
+    }
+
+    /// Inputs done: articles extracted and inputs rejected.
+    pub fn articles(&self) -> u64 {
+        self.articles.load(Ordering::Relaxed)
+    }
+
+    /// Bytes of article body text extracted so far.
+    pub fn text_bytes(&self) -> u64 {
+        self.text_bytes.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn read(&self, n: usize) {
+        self.input_bytes.fetch_add(n as u64, Ordering::Relaxed);
+    }
+
+    fn done(&self, items: usize, text: usize) {
+        self.articles.fetch_add(items as u64, Ordering::Relaxed);
+        self.text_bytes.fetch_add(text as u64, Ordering::Relaxed);
+    }
 }
 
 /// What became of one input, in input order.
@@ -88,13 +127,13 @@ impl Summary {
 }
 
 /// Articles per batch handed to the workers, and body bytes at which a batch is cut early.
-const BATCH_ITEMS: usize = 256;
+const BATCH_ITEMS: usize = 64;
 const BATCH_BYTES: usize = 16 << 20;
 
 /// Reads `inputs`, extracts claims from every article, and passes each outcome to `sink`
 /// in input order. Fails only when it cannot run: an input that does not exist, threads
 /// that cannot start, or a sink that fails.
-pub fn run(inputs: &[Input], options: Options, sink: &mut dyn Sink) -> Result<Summary, Error> {
+pub fn run(inputs: &[Input], options: &Options, sink: &mut dyn Sink) -> Result<Summary, Error> {
     let mut summary = Summary::default();
     for_each_ordered(inputs, options, outcome, |o| {
         summary.add(&o);
@@ -106,57 +145,79 @@ pub fn run(inputs: &[Input], options: Options, sink: &mut dyn Sink) -> Result<Su
 /// The engine under every corpus run: reads `inputs` on one thread, applies `process` to
 /// every item on all cores, and hands the results to `deliver` in input order, holding
 /// only a few batches at a time. Output therefore never depends on the number of threads.
+///
+/// Three stages overlap: the next batch is read while one is processed, and one is processed
+/// while the results of the one before are delivered (written, compressed), so that
+/// delivery's serial work does not leave the workers idle.
 pub fn for_each_ordered<T: Send>(
     inputs: &[Input],
-    options: Options,
+    options: &Options,
     process: impl Fn(Item) -> T + Sync,
     mut deliver: impl FnMut(T) -> Result<(), Error>,
 ) -> Result<(), Error> {
-    let reader = Reader::new(inputs)?;
+    let meter = options.meter.clone();
+    let reader = Reader::new(inputs)?.metered(meter.clone());
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs)
         .thread_name(|i| format!("claimset-extract-{i}"))
         .build()
         .map_err(Error::Threads)?;
-    // Two batches in flight: one being processed, one being read.
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
-    let reading = std::thread::Builder::new()
-        .name("claimset-read".into())
-        .spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH_ITEMS);
-            let mut bytes = 0;
-            for item in reader {
-                if let Item::Article(a) = &item {
-                    bytes += a.body.len();
+    // Each batch travels with its body bytes, for the meter.
+    let (batches, read) = mpsc::sync_channel::<(Vec<Item>, usize)>(2);
+    let (results, processed) = mpsc::sync_channel::<(Vec<T>, usize, usize)>(1);
+    std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("claimset-read".into())
+            .spawn_scoped(scope, move || {
+                let mut batch = Vec::with_capacity(BATCH_ITEMS);
+                let mut bytes = 0;
+                for item in reader {
+                    if let Item::Article(a) = &item {
+                        bytes += a.body.len();
+                    }
+                    batch.push(item);
+                    if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
+                        if batches.send((std::mem::take(&mut batch), bytes)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
                 }
-                batch.push(item);
-                if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
-                    if tx.send(std::mem::take(&mut batch)).is_err() {
+                if !batch.is_empty() {
+                    let _ = batches.send((batch, bytes));
+                }
+            })
+            .map_err(Error::Spawn)?;
+        let process = &process;
+        let pool = &pool;
+        std::thread::Builder::new()
+            .name("claimset-batches".into())
+            .spawn_scoped(scope, move || {
+                for (batch, bytes) in read {
+                    let n = batch
+                        .iter()
+                        .filter(|i| !matches!(i, Item::Skipped(_)))
+                        .count();
+                    let out: Vec<T> = pool.install(|| batch.into_par_iter().map(process).collect());
+                    // A closed channel means delivery failed; dropping `read` stops the reader.
+                    if results.send((out, n, bytes)).is_err() {
                         return;
                     }
-                    bytes = 0;
                 }
+            })
+            .map_err(Error::Spawn)?;
+        for (out, n, bytes) in processed {
+            for r in out {
+                // Returning drops `processed`, which stops the stages before at their next
+                // send; the scope then waits for them.
+                deliver(r)?;
             }
-            if !batch.is_empty() {
-                let _ = tx.send(batch);
-            }
-        })
-        .map_err(Error::Spawn)?;
-
-    let mut result = Ok(());
-    'batches: for batch in &rx {
-        let results: Vec<T> = pool.install(|| batch.into_par_iter().map(&process).collect());
-        for r in results {
-            if let Err(e) = deliver(r) {
-                result = Err(e);
-                break 'batches;
+            if let Some(m) = &meter {
+                m.done(n, bytes);
             }
         }
-    }
-    // Dropping the receiver stops the reader at its next send.
-    drop(rx);
-    let _ = reading.join();
-    result
+        Ok(())
+    })
 }
 
 /// The claims of one article, or the reason extraction failed on it. A bug on one article

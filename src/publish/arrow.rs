@@ -307,10 +307,26 @@ const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date"
 /// Builds a record batch from JSON rows (objects keyed by column name). Values of the wrong
 /// shape become nulls; rows are validated before they get here.
 pub fn batch_from_rows(columns: &[Column], rows: &[Map<String, Value>]) -> RecordBatch {
+    // Rows serialized from one struct list their fields in column order: take each value by
+    // position when its key says it is the right one, and look it up by name otherwise.
+    let cells: Vec<Vec<Option<&Value>>> = rows
+        .iter()
+        .map(|r| {
+            let mut entries = r.iter();
+            columns
+                .iter()
+                .map(|c| match entries.next() {
+                    Some((k, v)) if *k == c.name => Some(v),
+                    _ => r.get(&c.name),
+                })
+                .collect()
+        })
+        .collect();
     let arrays: Vec<ArrayRef> = columns
         .iter()
-        .map(|c| -> ArrayRef {
-            let values = rows.iter().map(|r| r.get(&c.name));
+        .enumerate()
+        .map(|(i, c)| -> ArrayRef {
+            let values = cells.iter().map(|r| r[i]);
             match c.kind {
                 Kind::Text => {
                     let mut b = StringBuilder::with_capacity(rows.len(), rows.len() * 16);

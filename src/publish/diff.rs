@@ -138,23 +138,28 @@ pub struct DiffBuilder {
 impl DiffBuilder {
     /// Compares one row of the newer release with the older one.
     pub fn observe(&mut self, previous: &Previous, row: &Map<String, Value>) {
-        let id = text(row, "claim_id").to_owned();
-        match previous.hashes.get(&id) {
+        let id = text(row, "claim_id");
+        match previous.hashes.get(id) {
             None => {
                 self.diff.added_total += 1;
                 if self.diff.added.len() < LIST_LIMIT {
                     self.diff.added.push(row.clone());
                 }
             }
-            Some(h) if *h == record_hash(row) => self.diff.unchanged += 1,
-            Some(_) => {
-                self.diff.changed_total += 1;
-                if self.changed_new.len() < LIST_LIMIT {
-                    self.changed_new.push(row.clone());
+            Some(h) => {
+                if *h == record_hash(row) {
+                    self.diff.unchanged += 1;
+                } else {
+                    self.diff.changed_total += 1;
+                    if self.changed_new.len() < LIST_LIMIT {
+                        self.changed_new.push(row.clone());
+                    }
                 }
+                // Only ids of the older release are remembered (to find the removed ones),
+                // so memory does not grow with the new claims of a large corpus.
+                self.seen.insert(id.to_owned());
             }
         }
-        self.seen.insert(id);
     }
 
     /// Notes claims rejected by corrections.

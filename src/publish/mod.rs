@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod diff;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use semver::Version;
 use serde_json::{Map, Value};
@@ -21,7 +22,7 @@ use crate::curate::correction::Corrections;
 use crate::curate::validate::RecordValidator;
 use crate::dataset::{Dataset, Fingerprints};
 use crate::error::Error;
-use crate::extract::stream::{self, Options as StreamOptions, extract_guarded};
+use crate::extract::stream::{self, Meter, Options as StreamOptions, extract_guarded};
 use crate::extract::{Input, Item, Rejection};
 use crate::record::{ClaimRecord, Origin, SCHEMA_VERSION};
 
@@ -80,6 +81,8 @@ pub struct Options {
     pub target: Target,
     /// Worker threads; 0 uses every core.
     pub jobs: usize,
+    /// Where to count progress over the articles, for a caller that shows it.
+    pub meter: Option<Arc<Meter>>,
 }
 
 /// A release built.
@@ -129,7 +132,13 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Reject
         )?),
         None => None,
     };
-    let built = build(dataset, &corrections, previous.as_ref(), None, jobs)?;
+    let built = build(
+        dataset,
+        &corrections,
+        previous.as_ref(),
+        None,
+        &StreamOptions { jobs, meter: None },
+    )?;
     problems.extend(built.problems);
     Ok((problems, built.rejected_inputs))
 }
@@ -161,7 +170,7 @@ fn build_release(
             &corrections,
             prev_index.as_ref(),
             None,
-            options.jobs,
+            &stream_options(options),
         )?;
         problems.extend(built.problems);
         return Ok(Outcome::Problems(problems));
@@ -189,7 +198,7 @@ fn build_release(
         &corrections,
         prev_index.as_ref(),
         Some(tmp.path()),
-        options.jobs,
+        &stream_options(options),
     )?;
     if !built.problems.is_empty() {
         return Ok(Outcome::Problems(built.problems));
@@ -339,6 +348,27 @@ fn infer(previous: Option<&Manifest>, inputs: &Fingerprints, extraction: &str) -
     }
 }
 
+/// Feeds serialized bytes straight into a digest, with no buffer between.
+struct HashWriter<'a>(&'a mut Sha256);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn stream_options(options: &Options) -> StreamOptions {
+    StreamOptions {
+        jobs: options.jobs,
+        meter: options.meter.clone(),
+    }
+}
+
 /// The result of one pass over the articles.
 struct Built {
     claims: Option<TableWriter>,
@@ -397,7 +427,7 @@ fn build(
     corrections: &Corrections,
     previous: Option<&Previous>,
     dir: Option<&Path>,
-    jobs: usize,
+    run: &StreamOptions,
 ) -> Result<Built, Error> {
     let validator = RecordValidator::new();
     let empty = Previous::default();
@@ -456,7 +486,7 @@ fn build(
                 inherit_ids(&mut claims, previous.spans(&a.id));
                 let mut h = Sha256::new();
                 for c in &claims {
-                    h.update(serde_json::to_vec(c).expect("records serialize"));
+                    serde_json::to_writer(HashWriter(&mut h), c).expect("records serialize");
                     h.update(b"\n");
                 }
                 let digest: [u8; 32] = h.finalize().into();
@@ -504,7 +534,7 @@ fn build(
     let mut used = vec![false; corrections.loaded.len()];
     let mut extraction = Sha256::new();
     let inputs = [Input::Path(dataset.articles_dir())];
-    stream::for_each_ordered(&inputs, StreamOptions { jobs }, process, |r| {
+    stream::for_each_ordered(&inputs, run, process, |r| {
         let Some(r) = r else { return Ok(()) };
         built.counts.articles += 1;
         if let Some(rej) = r.rejection {
@@ -733,6 +763,7 @@ pub fn verify(
         bump: None,
         target: Target::Directory(scratch.path().to_path_buf()),
         jobs,
+        meter: None,
     };
     let rebuilt = match build_release(dataset, &options, previous, Some(&version))? {
         Outcome::Released(r) => r.manifest,

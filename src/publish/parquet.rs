@@ -17,7 +17,7 @@ use crate::error::Error;
 use super::arrow::{Column, arrow_schema, batch_from_rows, rows_from_batch};
 
 /// Rows per record batch handed to the writer.
-const BATCH_ROWS: usize = 4096;
+const BATCH_ROWS: usize = 1024;
 /// Rows per row group: what a reader holds in memory at once, kept small for large corpora.
 pub const ROW_GROUP_ROWS: usize = 16_384;
 

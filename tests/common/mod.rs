@@ -48,7 +48,7 @@ impl Sink for Collect {
 pub(crate) fn run(paths: &[PathBuf], jobs: usize) -> Vec<Outcome> {
     let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
     let mut sink = Collect::default();
-    stream::run(&inputs, Options { jobs }, &mut sink).expect("the run completes");
+    stream::run(&inputs, &Options { jobs, meter: None }, &mut sink).expect("the run completes");
     sink.0
 }
 

@@ -65,7 +65,10 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut read = std::collections::BTreeSet::new();
     stream::for_each_ordered(
         &inputs,
-        Options { jobs: args.jobs },
+        &Options {
+            jobs: args.jobs,
+            meter: None,
+        },
         |item| match item {
             claimset::extract::Item::Article(a) => {
                 let claims = stream::extract_guarded(&a).unwrap_or_default();

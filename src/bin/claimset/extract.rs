@@ -1,18 +1,18 @@
 //! `claimset extract`: articles in, claim records out as JSON Lines.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Arc;
 
 use anyhow::Context;
 use claimset::Error;
 use claimset::extract::Input;
-use claimset::extract::stream::{self, Options, Outcome as ArticleOutcome, Sink, Summary};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use claimset::extract::stream::{self, Meter, Options, Outcome as ArticleOutcome, Sink, Summary};
 use tempfile::NamedTempFile;
 
 use crate::Outcome;
+use crate::progress::Progress;
 
 /// Extract attributed claims from news articles and write them as JSON Lines.
 ///
@@ -53,27 +53,19 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(p) => Some(Output::create(Some(p))?),
         None => None,
     };
-    let progress = if args.quiet || !io::stderr().is_terminal() {
-        ProgressBar::hidden()
-    } else {
-        let pb = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        pb.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .expect("the progress template is valid"),
-        );
-        pb.enable_steady_tick(Duration::from_millis(200));
-        pb
-    };
+    let meter = Arc::new(Meter::default());
+    let progress = Progress::start(&inputs, &meter, args.quiet);
     let mut sink = Writer {
         claims,
         articles,
         progress,
         quiet: args.quiet,
-        seen: 0,
-        written: 0,
-        rejected: 0,
     };
-    let summary = match stream::run(&inputs, Options { jobs: args.jobs }, &mut sink) {
+    let options = Options {
+        jobs: args.jobs,
+        meter: Some(meter),
+    };
+    let summary = match stream::run(&inputs, &options, &mut sink) {
         Ok(s) => s,
         Err(Error::Output { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
             // The reader of our stdout has gone (`| head`): stop quietly, like other filters.
@@ -81,10 +73,13 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
-    sink.progress.finish_and_clear();
     let Writer {
-        claims, articles, ..
+        claims,
+        articles,
+        progress,
+        ..
     } = sink;
+    progress.finish();
     let claims_to = claims.finish()?;
     if let Some(a) = articles {
         a.finish()?;
@@ -153,26 +148,19 @@ fn plural(n: u64, noun: &str) -> String {
 struct Writer {
     claims: Output,
     articles: Option<Output>,
-    progress: ProgressBar,
+    progress: Progress,
     quiet: bool,
-    seen: u64,
-    written: u64,
-    rejected: u64,
 }
 
 impl Sink for Writer {
     fn outcome(&mut self, outcome: &ArticleOutcome) -> Result<(), Error> {
         match outcome {
             ArticleOutcome::Extracted { claims, .. } => {
-                self.seen += 1;
                 for c in claims {
                     self.claims.line(c)?;
                 }
-                self.written += claims.len() as u64;
             }
             ArticleOutcome::Rejected(r) => {
-                self.seen += 1;
-                self.rejected += 1;
                 if !self.quiet {
                     self.progress.suspend(|| eprintln!("rejected: {r}"));
                 }
@@ -181,12 +169,6 @@ impl Sink for Writer {
         }
         if let (Some(a), Some(line)) = (&mut self.articles, outcome.report()) {
             a.line(&line)?;
-        }
-        if self.seen.is_multiple_of(64) {
-            self.progress.set_message(format!(
-                "{} articles, {} claims, {} rejected",
-                self.seen, self.written, self.rejected
-            ));
         }
         Ok(())
     }

@@ -6,6 +6,7 @@
 mod correct;
 mod eval;
 mod extract;
+mod progress;
 mod release;
 mod schema;
 mod validate;

@@ -1,12 +1,16 @@
 //! `claimset release`, `claimset verify` and `claimset diff`: versioned releases of a dataset.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context;
 use claimset::dataset::Dataset;
+use claimset::extract::Input;
+use claimset::extract::stream::Meter;
 use claimset::publish::{self, Bump, Options, Outcome as ReleaseOutcome, Target};
 
 use crate::Outcome;
+use crate::progress::Progress;
 
 /// Build a versioned release of a dataset: extract, correct, validate, write Parquet.
 ///
@@ -27,6 +31,9 @@ pub(crate) struct ReleaseArgs {
     /// Build and check everything, then delete it: nothing is published.
     #[arg(long)]
     dry_run: bool,
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
     /// Worker threads [default: one per core].
     #[arg(
         short,
@@ -47,6 +54,7 @@ enum BumpArg {
 
 pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
+    let meter = Arc::new(Meter::default());
     let options = Options {
         bump: args.bump.map(|b| match b {
             BumpArg::Patch => Bump::Patch,
@@ -59,8 +67,12 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             (None, false) => Target::Publish,
         },
         jobs: args.jobs,
+        meter: Some(Arc::clone(&meter)),
     };
-    match publish::release(&dataset, &options)? {
+    let progress = Progress::start(&[Input::Path(dataset.articles_dir())], &meter, args.quiet);
+    let outcome = publish::release(&dataset, &options);
+    progress.finish();
+    match outcome? {
         ReleaseOutcome::Problems(problems) => {
             for p in &problems {
                 eprintln!("{p}");

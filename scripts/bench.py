@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Corpus-scale benchmark: `claimset extract` and a whole `claimset release`, at 1x and 4x.
+
+    python3 scripts/bench.py [--runs N] [--corpus FILE.jsonl[.zst]]
+
+Uses ../shared/data/allsides.jsonl.zst when present (or --corpus), else the project's own
+fixture articles repeated, and says which. The 4x corpus is the 1x one four times over, ids
+suffixed so that no article is a duplicate. Every measurement is a separate process, so peak
+RSS is that run's own (from wait4). Prints medians over --runs runs: wall time, MB of article
+text per second in total and per core, articles per second, and the largest peak RSS seen.
+Needs the `zstd` command for compressed corpora.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALLSIDES = ROOT.parent / "shared" / "data" / "allsides.jsonl.zst"
+
+
+def read_lines(path):
+    """The lines of a JSON Lines file, compressed with zstd or not."""
+    if path.suffix == ".zst":
+        out = subprocess.run(["zstd", "-dc", str(path)], check=True, capture_output=True).stdout
+    else:
+        out = path.read_bytes()
+    return out.decode("utf-8").splitlines()
+
+
+def fixture_lines():
+    """The fixture articles as JSON lines, repeated to a few thousand."""
+    base = []
+    for p in sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt")):
+        title, date, url, body = p.read_text(encoding="utf-8").split("\n", 3)
+        base.append({"id": p.stem, "title": title, "date": date, "url": url, "text": body})
+    for p in sorted((ROOT / "tests" / "fixtures" / "jsonl").glob("*.jsonl")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(a, dict) and a.get("text") and a.get("url") and a.get("date"):
+                base.append(a)
+    lines = []
+    for k in range(max(1, 3000 // len(base))):
+        for a in base:
+            lines.append(json.dumps(dict(a, id=f"{a.get('id', 'a')}-{k}"), ensure_ascii=False))
+    return lines
+
+
+def write_corpus(lines, copies, dest):
+    """Writes `copies` copies of the corpus to dest (.jsonl.zst); returns (articles, text bytes)."""
+    articles = 0
+    text = 0
+    raw = dest.with_suffix("")
+    with raw.open("w", encoding="utf-8") as f:
+        for k in range(copies):
+            for line in lines:
+                a = json.loads(line)
+                if k:
+                    a["id"] = f"{a['id']}~{k + 1}"
+                text += len(str(a.get("text", "")).encode("utf-8"))
+                articles += 1
+                f.write(json.dumps(a, ensure_ascii=False))
+                f.write("\n")
+    subprocess.run(["zstd", "-q", "-f", "--rm", "-3", str(raw), "-o", str(dest)], check=True)
+    return articles, text
+
+
+GNU_TIME = Path("/usr/bin/time")
+
+
+def run(cmd, scratch):
+    """Runs cmd once; returns (wall seconds, peak RSS in MB).
+
+    A child forked from this (large) Python process starts with its pages counted in its
+    peak RSS, so the peak is read through GNU time, a small parent, when it is installed.
+    """
+    rss_file = scratch / "rss"
+    timed = [str(GNU_TIME), "-f", "%M", "-o", str(rss_file), *cmd] if GNU_TIME.exists() else cmd
+    start = time.perf_counter()
+    proc = subprocess.Popen(timed, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    # 1 = problems found (a rejected input); the run still completed.
+    if code not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({code}):\n{err}")
+    if GNU_TIME.exists():
+        kb = int(rss_file.read_text().split()[-1])
+    else:
+        kb = usage.ru_maxrss
+    return wall, kb / 1024
+
+
+def measure(label, cmd, runs, articles, text, cores, scratch):
+    walls, rss = [], []
+    for _ in range(runs):
+        w, r = run(cmd(), scratch)
+        walls.append(w)
+        rss.append(r)
+    wall = statistics.median(walls)
+    mbs = text / 1e6 / wall
+    print(
+        f"{label:<28} {wall:7.2f} s  {mbs:6.1f} MB/s  {mbs / cores:6.1f} MB/s/core  "
+        f"{articles / wall:8.0f} articles/s  peak RSS {max(rss):6.1f} MB"
+    )
+    return wall
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
+    ap.add_argument("--corpus", type=Path, help="a JSON Lines corpus (.zst or not)")
+    ap.add_argument("--binary", type=Path, help="claimset binary [default: build --release]")
+    args = ap.parse_args()
+
+    if args.binary:
+        binary = args.binary
+    else:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+        target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+        binary = target / "release" / "claimset"
+    cores = os.cpu_count() or 1
+
+    if args.corpus:
+        label, lines = str(args.corpus), read_lines(args.corpus)
+    elif ALLSIDES.exists():
+        label, lines = f"AllSides ({ALLSIDES})", read_lines(ALLSIDES)
+    else:
+        label, lines = "the project's fixtures, repeated (AllSides not found)", fixture_lines()
+
+    with tempfile.TemporaryDirectory(prefix="claimset-bench-") as tmp:
+        tmp = Path(tmp)
+        print(f"corpus: {label}; {cores} cores; medians of {args.runs} runs")
+        for copies in (1, 4):
+            dataset = tmp / f"bench-{copies}x"
+            (dataset / "articles").mkdir(parents=True)
+            (dataset / "dataset.toml").write_text(
+                'title = "Benchmark corpus"\n'
+                'description = "A corpus for throughput measurement."\n'
+                'language = "en"\n'
+                'source = "bench.py"\n'
+                'licence = "not for distribution"\n',
+                encoding="utf-8",
+            )
+            corpus = dataset / "articles" / "corpus.jsonl.zst"
+            articles, text = write_corpus(lines, copies, corpus)
+            print(
+                f"\n{copies}x: {articles} articles, {text / 1e6:.1f} MB of article text, "
+                f"{corpus.stat().st_size / 1e6:.1f} MB compressed"
+            )
+            extract = lambda jobs: lambda: [  # noqa: E731
+                str(binary), "extract", "-q", "-j", str(jobs), str(corpus), "-o", os.devnull
+            ]
+            one = None
+            if copies == 1:
+                one = measure("extract, 1 thread", extract(1), args.runs, articles, text, 1, tmp)
+            every = measure(
+                f"extract, {cores} threads", extract(cores), args.runs, articles, text, cores, tmp
+            )
+            if one is not None:
+                print(f"{'':<28} speed-up {cores} threads / 1: {one / every:.2f}x")
+            out = tmp / "out"
+
+            def release():
+                shutil.rmtree(out, ignore_errors=True)
+                return [str(binary), "release", "-q", str(dataset), "--out", str(out)]
+
+            measure(f"release, {cores} threads", release, args.runs, articles, text, cores, tmp)
+
+
+if __name__ == "__main__":
+    main()
