@@ -338,6 +338,50 @@ fn an_output_path_that_is_a_directory_cannot_run() {
     insta::assert_snapshot!(run.stderr);
 }
 
+/// `-o /dev/null` once renamed a plain file over the device (as root); a pipe stands in for
+/// any path that is not a regular file, and must still be a pipe afterwards.
+#[test]
+fn an_output_that_is_a_pipe_is_written_in_place_not_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read the pipe"))
+    };
+    let run = claimset(dir.path(), &["extract", "a.txt", "-o", "pipe"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Checked before joining: a replaced pipe would leave the reader waiting for ever.
+    let kind = std::fs::symlink_metadata(&fifo).expect("stat").file_type();
+    assert!(
+        std::os::unix::fs::FileTypeExt::is_fifo(&kind),
+        "still a pipe"
+    );
+    let read = reader.join().expect("reader thread");
+    assert_eq!(read.lines().count(), 1, "the claim went through the pipe");
+}
+
+#[test]
+fn an_output_through_a_link_replaces_the_file_and_keeps_the_link() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.txt", GOOD.as_bytes());
+    std::fs::create_dir(dir.path().join("store")).expect("mkdir");
+    write(&dir.path().join("store"), "claims.jsonl", b"old\n");
+    std::os::unix::fs::symlink("store/claims.jsonl", dir.path().join("latest.jsonl"))
+        .expect("symlink");
+    let run = claimset(dir.path(), &["extract", "a.txt", "-o", "latest.jsonl"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let link = dir.path().join("latest.jsonl");
+    assert!(link.is_symlink(), "the link is kept");
+    let written = std::fs::read_to_string(dir.path().join("store/claims.jsonl")).expect("read");
+    assert!(written.contains("lost the confidence"), "{written}");
+}
+
 #[test]
 fn rejects_utf16_text_with_what_to_do() {
     let mut bytes = vec![0xff, 0xfe];

@@ -1,6 +1,6 @@
 //! `claimset extract`: articles in, claim records out as JSON Lines.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -191,11 +191,35 @@ impl Output {
                 file: None,
             }),
             Some(p) => {
-                // Fail now rather than after the run, when the result could not be moved in.
-                if p.is_dir() {
-                    anyhow::bail!("cannot write to `{}`: it is a directory", p.display());
+                let what = format!("`{}`", p.display());
+                match std::fs::metadata(p) {
+                    // Fail now rather than after the run, when the result could not be moved in.
+                    Ok(m) if m.is_dir() => {
+                        anyhow::bail!("cannot write to `{}`: it is a directory", p.display());
+                    }
+                    // A device or a pipe (`-o /dev/null`, a FIFO) has no half-written state to
+                    // avoid, and renaming over it would replace the device with a plain file.
+                    Ok(m) if !m.is_file() => {
+                        let handle = OpenOptions::new()
+                            .write(true)
+                            .open(p)
+                            .with_context(|| format!("cannot open {what} for writing"))?;
+                        return Ok(Output {
+                            what,
+                            out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
+                            file: None,
+                        });
+                    }
+                    _ => {}
                 }
-                let dir = match p.parent() {
+                // Through a symbolic link, the file it points to is replaced, not the link.
+                let dest = if p.is_symlink() {
+                    std::fs::canonicalize(p)
+                        .with_context(|| format!("cannot follow the link {what}"))?
+                } else {
+                    p.to_owned()
+                };
+                let dir = match dest.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
                 };
@@ -205,9 +229,9 @@ impl Output {
                     .reopen()
                     .with_context(|| format!("cannot open a file in `{}`", dir.display()))?;
                 Ok(Output {
-                    what: format!("`{}`", p.display()),
+                    what,
                     out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
-                    file: Some((tmp, p.to_owned())),
+                    file: Some((tmp, dest)),
                 })
             }
         }
