@@ -6,7 +6,6 @@
 //! Python's `open()` reads them (`\r\n` and `\r` become `\n`), so that code-point offsets
 //! into it slice the same text in Python and R.
 
-use std::collections::HashMap;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -14,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -258,8 +258,13 @@ pub struct Reader {
     /// Inputs still to open, last first.
     pending: Vec<Pending>,
     current: Option<JsonLines>,
-    /// Article ids seen, to reject duplicates.
-    seen: HashMap<String, Location>,
+    /// Article ids seen, to reject duplicates, with where each was first read. Keyed by
+    /// the first 128 bits of the id's SHA-256 (two of a billion ids collide with odds
+    /// below 1e-20) and holding a file index and a line (`u64::MAX` for none), so a
+    /// corpus of millions costs tens of bytes an article rather than its ids and paths.
+    seen: FxHashMap<[u8; 16], (usize, u64)>,
+    /// The files articles were read from, for `seen`.
+    files: Vec<Arc<str>>,
     meter: Option<Arc<Meter>>,
 }
 
@@ -337,7 +342,8 @@ impl Reader {
         Ok(Reader {
             pending,
             current: None,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
+            files: Vec::new(),
             meter: None,
         })
     }
@@ -450,16 +456,29 @@ impl Iterator for Reader {
         let item = self.next_raw()?;
         Some(match item {
             Item::Article(a) => {
-                if let Some(first) = self.seen.get(&a.id) {
+                let digest = Sha256::digest(a.id.as_bytes());
+                let key: [u8; 16] = digest[..16].try_into().expect("16 of 32 bytes");
+                if let Some(&(file, line)) = self.seen.get(&key) {
+                    let first = Location {
+                        file: self.files[file].clone(),
+                        line: (line != u64::MAX).then_some(line),
+                    };
                     Item::Rejected(Rejection {
                         location: a.location,
                         article_id: Some(a.id),
-                        reason: Reason::DuplicateId {
-                            first: first.clone(),
-                        },
+                        reason: Reason::DuplicateId { first },
                     })
                 } else {
-                    self.seen.insert(a.id.clone(), a.location.clone());
+                    if !self
+                        .files
+                        .last()
+                        .is_some_and(|f| Arc::ptr_eq(f, &a.location.file))
+                    {
+                        self.files.push(a.location.file.clone());
+                    }
+                    let file = self.files.len() - 1;
+                    self.seen
+                        .insert(key, (file, a.location.line.unwrap_or(u64::MAX)));
                     Item::Article(a)
                 }
             }
