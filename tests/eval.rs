@@ -41,3 +41,42 @@ fn fixture_articles_score_above_the_floor() {
     );
     insta::assert_snapshot!(summary);
 }
+
+/// The command as a developer runs it: the report on stdout; a rejected article and gold
+/// claims of articles not given are named on stderr instead of passing for misses.
+#[test]
+fn eval_command_reports_and_names_what_it_could_not_score() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    std::fs::write(
+        articles.join("minister.txt"),
+        "Minister resigns\n20230301\nhttps://news.example.com/a\n\
+         \"I have lost the confidence of my colleagues,\" the minister told reporters.\n",
+    )
+    .expect("write");
+    std::fs::write(
+        articles.join("undated.txt"),
+        "Undated\nsoon\nhttps://news.example.com/b\nThe mayor said the bridge would reopen.\n",
+    )
+    .expect("write");
+    let gold = [
+        serde_json::json!({"article_id": "minister", "claimant": "the minister",
+            "claimant_resolved_auto": null, "claim_text": "I have lost the confidence of my colleagues",
+            "quote_type": "direct", "cue": "told", "in_title": false}),
+        serde_json::json!({"article_id": "undated", "claimant": "The mayor",
+            "claimant_resolved_auto": null, "claim_text": "the bridge would reopen",
+            "quote_type": "indirect", "cue": "said", "in_title": false}),
+    ]
+    .map(|g| g.to_string())
+    .join("\n");
+    std::fs::write(dir.path().join("gold.jsonl"), gold).expect("write");
+    let run = common::claimset(
+        dir.path(),
+        &["eval", "--gold", "gold.jsonl", "articles", "-j", "1"],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!("eval_command_stdout", run.stdout);
+    insta::assert_snapshot!("eval_command_stderr", run.stderr);
+}

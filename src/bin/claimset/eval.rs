@@ -63,6 +63,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let inputs: Vec<Input> = args.articles.iter().map(|a| Input::parse(a)).collect();
     let mut predicted = Vec::new();
     let mut read = std::collections::BTreeSet::new();
+    let mut rejected = 0_usize;
     stream::for_each_ordered(
         &inputs,
         &Options {
@@ -72,19 +73,37 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         |item| match item {
             claimset::extract::Item::Article(a) => {
                 let claims = stream::extract_guarded(&a).unwrap_or_default();
-                Some((a.id, claims))
+                Some(Ok((a.id, claims)))
             }
-            _ => None,
+            claimset::extract::Item::Rejected(r) => Some(Err(r)),
+            claimset::extract::Item::Skipped(_) => None,
         },
-        |r: Option<(String, Vec<_>)>| {
-            if let Some((id, claims)) = r {
-                read.insert(id);
-                predicted.extend(claims);
+        |r: Option<Result<(String, Vec<_>), claimset::extract::Rejection>>| {
+            match r {
+                Some(Ok((id, claims))) => {
+                    read.insert(id);
+                    predicted.extend(claims);
+                }
+                Some(Err(rejection)) => {
+                    rejected += 1;
+                    eprintln!("warning: {rejection}");
+                }
+                None => {}
             }
             Ok(())
         },
     )?;
+    // Gold claims of articles that were not read are not scored; say so rather than let a
+    // missing file pass for a miss or vanish from the figures.
+    let before = gold.len();
     gold.retain(|g| read.contains(&g.article_id));
+    let unscored = before - gold.len();
+    if rejected > 0 || unscored > 0 {
+        eprintln!(
+            "warning: {rejected} article(s) rejected; {unscored} gold claim(s) name an article \
+             that was not read and are not scored"
+        );
+    }
     let report = score(&gold, &predicted, args.all, args.explain.is_some());
     if args.json {
         println!(
@@ -110,7 +129,7 @@ fn print_report(r: &Report, args: &Args) {
         );
     };
     println!(
-        "articles {}; gold claims scored: {}",
+        "articles with gold claims: {}; gold claims scored: {}",
         r.articles,
         if args.all {
             "all"
