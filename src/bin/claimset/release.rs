@@ -120,9 +120,10 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
 pub(crate) struct VerifyArgs {
     /// The dataset folder (datasets/<name>).
     dataset: PathBuf,
-    /// The version to verify [default: the latest].
-    #[arg(long)]
-    version: Option<semver::Version>,
+    /// The release to verify, by version [default: the latest]. Not `--version`, which
+    /// prints claimset's own.
+    #[arg(long, value_name = "VERSION")]
+    release: Option<semver::Version>,
     /// Worker threads [default: one per core].
     #[arg(
         short,
@@ -136,7 +137,7 @@ pub(crate) struct VerifyArgs {
 
 pub(crate) fn verify(args: &VerifyArgs) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
-    let v = publish::verify(&dataset, args.version.clone(), args.jobs)?;
+    let v = publish::verify(&dataset, args.release.clone(), args.jobs)?;
     if let Some(g) = &v.other_generator {
         eprintln!(
             "release {} was built by {g}, this is claimset {}: cut a new release to publish this \
