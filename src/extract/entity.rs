@@ -656,8 +656,17 @@ fn split_title(doc: &Doc<'_>, c: Range<usize>) -> (Range<usize>, Range<usize>) {
 
 /// Organisations and governments named by a chunk.
 fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
-    let lower: Vec<&str> = c.clone().map(|k| bare(doc.lo(k))).collect();
-    let phrase = lower.join(" ");
+    let word = |k: usize| bare(doc.lo(c.start + k));
+    // Most chunks are one word: no joined copy for those.
+    let phrase: std::borrow::Cow<'_, str> = if c.len() == 1 {
+        word(0).into()
+    } else {
+        c.clone()
+            .map(|k| bare(doc.lo(k)))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into()
+    };
     // Most chunks name people and return `None`: build the display text only for a body.
     let text = || {
         let t = clean(doc.slice(c.clone()));
@@ -688,7 +697,7 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
             country.to_owned(),
         ));
     }
-    let last = lower[lower.len() - 1];
+    let last = word(c.len() - 1);
     if lexicon::is_government_head(last)
         && c.len() > 1
         && !matches!(last, "state" | "house" | "white")
@@ -706,10 +715,9 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     };
     // `Congressional Budget Office`, `Bank of America`: the organisation word is the head
     // (last, or before `of`); `Council member Raj Patel` is a person.
-    let head_word = lower
-        .iter()
-        .position(|w| *w == "of")
-        .map_or(last, |of| lower[of.saturating_sub(1)]);
+    let head_word = (0..c.len())
+        .position(|k| word(k) == "of")
+        .map_or(last, |of| word(of.saturating_sub(1)));
     let single_known = c.len() == 1 && lexicon::is_organization_word(last);
     if lexicon::is_organization_word(head_word) || single_known || acronym {
         return Some(Claimant::named(

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// Defines `fn name(lower: &str) -> bool`, true for the listed words; the set is built on
 /// first use. A macro so that the lists stay compact, several words a line.
@@ -13,11 +13,50 @@ macro_rules! word_list {
     ($(#[$doc:meta])* $vis:vis fn $name:ident = [$($word:literal),* $(,)?];) => {
         $(#[$doc])*
         $vis fn $name(lower: &str) -> bool {
-            static SET: LazyLock<FxHashSet<&'static str>> =
-                LazyLock::new(|| [$($word),*].into_iter().collect());
-            SET.contains(lower)
+            static SET: LazyLock<WordSet<()>> =
+                LazyLock::new(|| WordSet::new([$(($word, ())),*]));
+            SET.get(lower).is_some()
         }
     };
+}
+
+/// Words mapped to values, behind a 1,024-bit filter on (first letter, length). Every token
+/// is looked up in many lists and most tokens are in none: the filter turns them away with
+/// a shift and a mask instead of hashing and comparing.
+struct WordSet<V> {
+    filter: [u64; 16],
+    map: FxHashMap<&'static str, V>,
+}
+
+impl<V: Copy> WordSet<V> {
+    fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
+        let mut set = WordSet {
+            filter: [0; 16],
+            map: FxHashMap::default(),
+        };
+        for (w, v) in words {
+            if let Some(k) = Self::slot(w) {
+                set.filter[k >> 6] |= 1 << (k & 63);
+            }
+            set.map.insert(w, v);
+        }
+        set
+    }
+
+    /// The filter bit of a word: five bits of its first byte (so `a` and `A` share one),
+    /// five of its length (31 for 31 and longer).
+    fn slot(w: &str) -> Option<usize> {
+        let first = *w.as_bytes().first()?;
+        Some(usize::from(first & 31) << 5 | w.len().min(31))
+    }
+
+    fn get(&self, w: &str) -> Option<V> {
+        let k = Self::slot(w)?;
+        if self.filter[k >> 6] >> (k & 63) & 1 == 0 {
+            return None;
+        }
+        self.map.get(w).copied()
+    }
 }
 
 /// The reporting verb may introduce a clause without `that`: `Putin says the US ignored …`.
@@ -201,25 +240,25 @@ const CUES: &[([&str; 4], u8)] = &[
 /// Looks a lowercase word up as a reporting verb.
 pub(crate) fn cue(word: &str) -> Option<Cue> {
     // Called for most tokens, several times: one hash lookup, not a scan of every form.
-    static FORMS: LazyLock<FxHashMap<&'static str, Cue>> = LazyLock::new(|| {
-        let mut m = FxHashMap::default();
-        for (forms, flags) in CUES {
-            for (k, f) in forms.iter().enumerate() {
-                if !f.is_empty() {
-                    m.insert(
+    static FORMS: LazyLock<WordSet<Cue>> = LazyLock::new(|| {
+        WordSet::new(CUES.iter().flat_map(|(forms, flags)| {
+            forms
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.is_empty())
+                .map(move |(k, f)| {
+                    (
                         *f,
                         Cue {
                             ing: k == 3,
                             past: k == 2,
                             flags: *flags,
                         },
-                    );
-                }
-            }
-        }
-        m
+                    )
+                })
+        }))
     });
-    FORMS.get(word).copied()
+    FORMS.get(word)
 }
 
 /// Words that shorten with a dot (`Mr.`, `Jan.`, `Calif.`), matched as written because state

@@ -49,7 +49,7 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         .collect();
     let mut index = entity::Index::new(&doc, &speakers);
     let resolved = resolve_speakers(&doc, &found, &mut index);
-    let offsets = CodePoints::new(&article.body);
+    let mut offsets = CodePoints::new(&article.body);
     let mut records = Vec::with_capacity(found.len());
     for (a, r) in found.iter().zip(resolved) {
         let Some((mention, claimant)) = r else {
@@ -205,10 +205,13 @@ fn quote_type(doc: &Doc<'_>, parts: &[Range<usize>]) -> QuoteType {
     }
 }
 
-/// Byte offsets to Unicode code-point offsets.
+/// Byte offsets to Unicode code-point offsets. Claims come roughly in text order, so each
+/// lookup counts on from the last one before it rather than from the start of the body.
 struct CodePoints<'a> {
     text: &'a str,
     ascii: bool,
+    /// A byte offset already converted, and its code-point offset.
+    last: (usize, usize),
 }
 
 impl<'a> CodePoints<'a> {
@@ -216,14 +219,44 @@ impl<'a> CodePoints<'a> {
         CodePoints {
             text,
             ascii: text.is_ascii(),
+            last: (0, 0),
         }
     }
 
-    fn at(&self, byte: usize) -> u32 {
+    fn at(&mut self, byte: usize) -> u32 {
         if self.ascii {
-            byte as u32
-        } else {
-            self.text[..byte].chars().count() as u32
+            return byte as u32;
+        }
+        let (from, count) = match self.last {
+            (b, n) if b <= byte => (b, n),
+            _ => (0, 0),
+        };
+        let n = count + self.text[from..byte].chars().count();
+        self.last = (byte, n);
+        n as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CodePoints;
+
+    #[test]
+    fn code_point_offsets_are_the_same_in_any_order() {
+        let text = "Zelenskyy’s aide — “no” — said «non» to Müller’s plan";
+        let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let mut offsets = CodePoints::new(text);
+        let order = bytes
+            .iter()
+            .rev()
+            .chain(bytes.iter())
+            .chain(bytes.iter().step_by(3).rev());
+        for &b in order {
+            assert_eq!(
+                offsets.at(b) as usize,
+                text[..b].chars().count(),
+                "byte {b}"
+            );
         }
     }
 }
