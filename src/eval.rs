@@ -48,6 +48,12 @@ pub struct Gold {
     /// Whether the claim is in the headline.
     #[serde(default)]
     pub in_title: bool,
+    /// Where the claim starts in the body, in code points, when the file says.
+    #[serde(default)]
+    pub char_start: Option<u32>,
+    /// Where the claim ends in the body, in code points, when the file says.
+    #[serde(default)]
+    pub char_end: Option<u32>,
 }
 
 impl Gold {
@@ -134,6 +140,9 @@ pub struct Explained {
     pub other: Option<String>,
     /// The gold quote type, for misses.
     pub quote_type: Option<String>,
+    /// The claim's code-point span in the body (predicted, or from the gold file), so that
+    /// a reader can be shown its sentence.
+    pub span: Option<(u32, u32)>,
 }
 
 /// Normalised tokens of a claim text: lower case, no punctuation, no leading `that`.
@@ -301,6 +310,7 @@ pub fn score(gold: &[Gold], predicted: &[ClaimRecord], all: bool, explain: bool)
                                     claimant: p.claimant.clone().unwrap_or_default(),
                                     other: g.claimant.clone(),
                                     quote_type: None,
+                                    span: Some((p.span_start, p.span_end)),
                                 });
                             }
                         }
@@ -315,6 +325,7 @@ pub fn score(gold: &[Gold], predicted: &[ClaimRecord], all: bool, explain: bool)
                             claimant: g.claimant.clone().unwrap_or_default(),
                             other: g.cue.clone(),
                             quote_type: Some(g.quote_type.clone()),
+                            span: g.char_start.zip(g.char_end),
                         });
                     }
                 }
@@ -343,6 +354,7 @@ pub fn score(gold: &[Gold], predicted: &[ClaimRecord], all: bool, explain: bool)
                     claimant: p.claimant.clone().unwrap_or_default(),
                     other: None,
                     quote_type: None,
+                    span: Some((p.span_start, p.span_end)),
                 });
             }
         }
@@ -379,6 +391,53 @@ fn quote_type_name(p: &ClaimRecord) -> String {
         .unwrap_or_default()
 }
 
+/// The sentence (or sentences) around a code-point span of `body`, for reading a claim in
+/// its context: from just after the last sentence end or line break before the span to the
+/// first sentence end or line break after it, at most 300 bytes each side (cut at a char
+/// boundary). `None` when the span lies outside the body.
+pub fn sentence_around(body: &str, span: (u32, u32)) -> Option<&str> {
+    let byte = |cp: u32| {
+        body.char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(body.len()))
+            .nth(cp as usize)
+    };
+    let (start, end) = (byte(span.0)?, byte(span.1)?);
+    if start > end {
+        return None;
+    }
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let floor = |b: usize| {
+        (0..=b)
+            .rev()
+            .find(|&k| body.is_char_boundary(k))
+            .unwrap_or(0)
+    };
+    let limit = floor(start.saturating_sub(300));
+    let mut from = limit;
+    for (k, c) in body[limit..start].char_indices().rev() {
+        let next = body[limit + k + c.len_utf8()..].chars().next();
+        if c == '\n' || (is_end(c) && next.is_some_and(char::is_whitespace)) {
+            from = limit + k + c.len_utf8();
+            break;
+        }
+    }
+    let cap = floor((end + 300).min(body.len()));
+    let mut to = cap;
+    for (k, c) in body[end..cap].char_indices() {
+        let next = body[end + k + c.len_utf8()..].chars().next();
+        if c == '\n' {
+            to = end + k;
+            break;
+        }
+        if is_end(c) && next.is_none_or(char::is_whitespace) {
+            to = end + k + c.len_utf8();
+            break;
+        }
+    }
+    Some(body[from..to].trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,7 +451,29 @@ mod tests {
             quote_type: "indirect".into(),
             cue: Some(cue.into()),
             in_title: false,
+            char_start: None,
+            char_end: None,
         }
+    }
+
+    #[test]
+    fn a_claim_is_shown_in_its_sentence() {
+        let body = "Talks stalled. “We will not sign,” the minister said. Crowds gathered.\n\
+                    Nobody knew why the plan failed";
+        let cp = |needle: &str| body[..body.find(needle).expect("in body")].chars().count() as u32;
+        let start = cp("We will");
+        let end = start + "We will not sign".chars().count() as u32;
+        assert_eq!(
+            sentence_around(body, (start, end)),
+            Some("“We will not sign,” the minister said.")
+        );
+        let start = cp("the plan");
+        let end = start + "the plan failed".chars().count() as u32;
+        assert_eq!(
+            sentence_around(body, (start, end)),
+            Some("Nobody knew why the plan failed")
+        );
+        assert_eq!(sentence_around(body, (0, 10_000)), None);
     }
 
     #[test]

@@ -42,8 +42,9 @@ fn fixture_articles_score_above_the_floor() {
     insta::assert_snapshot!(summary);
 }
 
-/// The command as a developer runs it: the report on stdout; a rejected article and gold
-/// claims of articles not given are named on stderr instead of passing for misses.
+/// The command as a developer runs it: the report on stdout, with --explain the errors in
+/// their sentences (here an unannotated claim); a rejected article and gold claims of
+/// articles not given are named on stderr instead of passing for misses.
 #[test]
 fn eval_command_reports_and_names_what_it_could_not_score() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -52,7 +53,9 @@ fn eval_command_reports_and_names_what_it_could_not_score() {
     std::fs::write(
         articles.join("minister.txt"),
         "Minister resigns\n20230301\nhttps://news.example.com/a\n\
-         \"I have lost the confidence of my colleagues,\" the minister told reporters.\n",
+         \"I have lost the confidence of my colleagues,\" the minister told reporters. \
+         The opposition said early elections were now unavoidable. \
+         He did not say whether he would stay in parliament.\n",
     )
     .expect("write");
     std::fs::write(
@@ -64,6 +67,11 @@ fn eval_command_reports_and_names_what_it_could_not_score() {
         serde_json::json!({"article_id": "minister", "claimant": "the minister",
             "claimant_resolved_auto": null, "claim_text": "I have lost the confidence of my colleagues",
             "quote_type": "direct", "cue": "told", "in_title": false}),
+        // Negated speech is not extracted: a miss, placed by its offsets in the body.
+        serde_json::json!({"article_id": "minister", "claimant": "He",
+            "claimant_resolved_auto": "the minister", "claim_text": "whether he would stay in parliament",
+            "quote_type": "indirect", "cue": "say", "in_title": false,
+            "char_start": 149, "char_end": 184}),
         serde_json::json!({"article_id": "undated", "claimant": "The mayor",
             "claimant_resolved_auto": null, "claim_text": "the bridge would reopen",
             "quote_type": "indirect", "cue": "said", "in_title": false}),
@@ -73,7 +81,16 @@ fn eval_command_reports_and_names_what_it_could_not_score() {
     std::fs::write(dir.path().join("gold.jsonl"), gold).expect("write");
     let run = common::claimset(
         dir.path(),
-        &["eval", "--gold", "gold.jsonl", "articles", "-j", "1"],
+        &[
+            "eval",
+            "--gold",
+            "gold.jsonl",
+            "articles",
+            "-j",
+            "1",
+            "--explain",
+            "5",
+        ],
         b"",
     );
     assert_eq!(run.code, 0, "{}", run.stderr);

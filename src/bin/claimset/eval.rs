@@ -29,7 +29,8 @@ pub(crate) struct Args {
     /// Score every gold claim, beliefs and intentions included.
     #[arg(long)]
     all: bool,
-    /// Print up to N misses, false positives and misattributions to read.
+    /// Print up to N misses, false positives and misattributions to read, each with its
+    /// sentence (the gold file's `char_start`/`char_end` place the misses).
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
     explain: Option<usize>,
     /// Print the report as JSON.
@@ -45,6 +46,9 @@ pub(crate) struct Args {
     )]
     jobs: usize,
 }
+
+/// An article read: its id, its predicted claims, and its body when --explain needs it.
+type Read = (String, Vec<claimset::record::ClaimRecord>, Option<String>);
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let file = std::fs::File::open(&args.gold)
@@ -64,6 +68,8 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut predicted = Vec::new();
     let mut read = std::collections::BTreeSet::new();
     let mut rejected = 0_usize;
+    // Only to show sentences with --explain; annotated sets are small.
+    let mut bodies = std::collections::BTreeMap::new();
     stream::for_each_ordered(
         &inputs,
         &Options {
@@ -73,14 +79,18 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         |item| match item {
             claimset::extract::Item::Article(a) => {
                 let claims = stream::extract_guarded(&a).unwrap_or_default();
-                Some(Ok((a.id, claims)))
+                let body = args.explain.is_some().then_some(a.body);
+                Some(Ok((a.id, claims, body)))
             }
             claimset::extract::Item::Rejected(r) => Some(Err(r)),
             claimset::extract::Item::Skipped(_) => None,
         },
-        |r: Option<Result<(String, Vec<_>), claimset::extract::Rejection>>| {
+        |r: Option<Result<Read, claimset::extract::Rejection>>| {
             match r {
-                Some(Ok((id, claims))) => {
+                Some(Ok((id, claims, body))) => {
+                    if let Some(body) = body {
+                        bodies.insert(id.clone(), body);
+                    }
                     read.insert(id);
                     predicted.extend(claims);
                 }
@@ -111,12 +121,12 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
             serde_json::to_string_pretty(&report).context("report serializes")?
         );
     } else {
-        print_report(&report, args);
+        print_report(&report, args, &bodies);
     }
     Ok(Outcome::Ok)
 }
 
-fn print_report(r: &Report, args: &Args) {
+fn print_report(r: &Report, args: &Args, bodies: &std::collections::BTreeMap<String, String>) {
     let row = |name: &str, s: &claimset::eval::Scores| {
         println!(
             "{name:<14} P {:>5.1}%  R {:>5.1}%  F1 {:>5.1}%   ({} gold, {} predicted, {} matched)",
@@ -163,6 +173,12 @@ fn print_report(r: &Report, args: &Args) {
                     .map(|o| format!(" [{o}]"))
                     .unwrap_or_default();
                 println!("  {} — {}{other}: {}", e.article_id, e.claimant, e.text);
+                let sentence = e.span.and_then(|span| {
+                    claimset::eval::sentence_around(bodies.get(&e.article_id)?, span)
+                });
+                if let Some(sentence) = sentence.filter(|s| s.trim() != e.text.trim()) {
+                    println!("      in: {sentence}");
+                }
             }
         };
         show("missed", &r.misses);
