@@ -641,7 +641,9 @@ word_list! {
         "progressives", "campaigns", "organizers", "group's", "platform", "manifesto",
         "petition", "release", "utility", "vendor", "contractor", "manufacturer", "retailer",
         "airline", "insurer", "publisher", "broadcaster", "nonprofit", "email", "emails", "message",
-        "suit", "results", "filings", "records", "ads", "letters", "memos",
+        "suit", "results", "filings", "records", "ads", "letters", "memos", "opposition",
+        "family", "families", "delegation", "panel", "jury", "staff", "leadership", "caucus",
+        "movement", "unions", "rebels", "crew",
     ];
 }
 
