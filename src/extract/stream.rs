@@ -146,9 +146,10 @@ pub fn run(inputs: &[Input], options: &Options, sink: &mut dyn Sink) -> Result<S
 /// every item on all cores, and hands the results to `deliver` in input order, holding
 /// only a few batches at a time. Output therefore never depends on the number of threads.
 ///
-/// Three stages overlap: the next batch is read while one is processed, and one is processed
-/// while the results of the one before are delivered (written, compressed), so that
-/// delivery's serial work does not leave the workers idle.
+/// Batches are independent jobs, not rounds: a worker that finishes its share of one batch
+/// starts on the next while another finishes the first, and results wait in a small reorder
+/// buffer for their turn. Reading, processing and delivery (writing, compressing) overlap.
+/// A fixed number of batches is in flight at once, which bounds memory.
 pub fn for_each_ordered<T: Send>(
     inputs: &[Input],
     options: &Options,
@@ -162,9 +163,17 @@ pub fn for_each_ordered<T: Send>(
         .thread_name(|i| format!("claimset-extract-{i}"))
         .build()
         .map_err(Error::Threads)?;
+    // Batches read, being processed, or processed and waiting for their turn: enough that a
+    // worker always finds one, few enough to keep memory flat.
+    let in_flight = 2 * pool.current_num_threads() + 2;
     // Each batch travels with its body bytes, for the meter.
-    let (batches, read) = mpsc::sync_channel::<(Vec<Item>, usize)>(2);
-    let (results, processed) = mpsc::sync_channel::<(Vec<T>, usize, usize)>(1);
+    let (batches, read) = mpsc::sync_channel::<(Vec<Item>, usize)>(1);
+    let (results, processed) = mpsc::channel::<(usize, Vec<T>, usize, usize)>();
+    // One token per batch in flight: taken to start a batch, given back once it is delivered.
+    let (free, slots) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        free.send(()).expect("the token channel holds every token");
+    }
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("claimset-read".into())
@@ -193,27 +202,42 @@ pub fn for_each_ordered<T: Send>(
         std::thread::Builder::new()
             .name("claimset-batches".into())
             .spawn_scoped(scope, move || {
-                for (batch, bytes) in read {
-                    let n = batch
-                        .iter()
-                        .filter(|i| !matches!(i, Item::Skipped(_)))
-                        .count();
-                    let out: Vec<T> = pool.install(|| batch.into_par_iter().map(process).collect());
-                    // A closed channel means delivery failed; dropping `read` stops the reader.
-                    if results.send((out, n, bytes)).is_err() {
-                        return;
+                pool.in_place_scope(|jobs| {
+                    for (seq, (batch, bytes)) in read.into_iter().enumerate() {
+                        // No token: delivery stopped. Dropping `read` then stops the reader.
+                        if slots.recv().is_err() {
+                            return;
+                        }
+                        let results = results.clone();
+                        jobs.spawn(move |_| {
+                            let n = batch
+                                .iter()
+                                .filter(|i| !matches!(i, Item::Skipped(_)))
+                                .count();
+                            let out: Vec<T> = batch.into_par_iter().map(process).collect();
+                            // A closed channel means delivery failed; the result is moot.
+                            let _ = results.send((seq, out, n, bytes));
+                        });
                     }
-                }
+                });
             })
             .map_err(Error::Spawn)?;
-        for (out, n, bytes) in processed {
-            for r in out {
-                // Returning drops `processed`, which stops the stages before at their next
-                // send; the scope then waits for them.
-                deliver(r)?;
-            }
-            if let Some(m) = &meter {
-                m.done(n, bytes);
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, out, n, bytes) in processed {
+            waiting.insert(seq, (out, n, bytes));
+            while let Some((out, n, bytes)) = waiting.remove(&next) {
+                for r in out {
+                    // Returning drops `processed` and `free`, which stops the stages before
+                    // at their next send or token; the scope then waits for them.
+                    deliver(r)?;
+                }
+                if let Some(m) = &meter {
+                    m.done(n, bytes);
+                }
+                next += 1;
+                // Fails only once the batch stage has ended, when no token is needed.
+                let _ = free.send(());
             }
         }
         Ok(())
