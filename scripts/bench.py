@@ -6,8 +6,10 @@
 Uses ../shared/data/allsides.jsonl.zst when present (or --corpus), else the project's own
 fixture articles repeated, and says which. The 4x corpus is the 1x one four times over, ids
 suffixed so that no article is a duplicate. Every measurement is a separate process, so peak
-RSS is that run's own (from wait4). Prints medians over --runs runs: wall time, MB of article
-text per second in total and per core, articles per second, and the largest peak RSS seen.
+RSS is that run's own (from wait4). The commands run in turn, round after round, so that drift
+in the machine's speed shifts them alike. Prints medians over --runs rounds: wall time, MB of
+article text per second in total and per thread, articles per second, cores kept busy (CPU
+time over wall time), and the largest peak RSS seen.
 Needs the `zstd` command for compressed corpora.
 """
 
@@ -79,10 +81,11 @@ GNU_TIME = Path("/usr/bin/time")
 
 
 def run(cmd, scratch):
-    """Runs cmd once; returns (wall seconds, peak RSS in MB).
+    """Runs cmd once; returns (wall seconds, CPU seconds, peak RSS in MB).
 
     A child forked from this (large) Python process starts with its pages counted in its
     peak RSS, so the peak is read through GNU time, a small parent, when it is installed.
+    CPU time is user + system of the command (wait4 counts the descendants it waited for).
     """
     rss_file = scratch / "rss"
     timed = [str(GNU_TIME), "-f", "%M", "-o", str(rss_file), *cmd] if GNU_TIME.exists() else cmd
@@ -100,22 +103,42 @@ def run(cmd, scratch):
         kb = int(rss_file.read_text().split()[-1])
     else:
         kb = usage.ru_maxrss
-    return wall, kb / 1024
+    return wall, usage.ru_utime + usage.ru_stime, kb / 1024
 
 
-def measure(label, cmd, runs, articles, text, cores, scratch):
-    walls, rss = [], []
+class Measure:
+    """The runs of one command: wall times, CPU times, peak RSS."""
+
+    def __init__(self, label, cmd, threads):
+        self.label, self.cmd, self.threads = label, cmd, threads
+        self.walls, self.cpus, self.rss = [], [], []
+
+    def once(self, scratch):
+        w, c, r = run(self.cmd(), scratch)
+        self.walls.append(w)
+        self.cpus.append(c)
+        self.rss.append(r)
+
+    def wall(self):
+        return statistics.median(self.walls)
+
+    def report(self, articles, text):
+        wall = self.wall()
+        mbs = text / 1e6 / wall
+        busy = statistics.median(c / w for c, w in zip(self.cpus, self.walls))
+        print(
+            f"{self.label:<22} {wall:7.2f} s  {mbs:6.1f} MB/s  {mbs / self.threads:6.1f} MB/s/core  "
+            f"{articles / wall:7.0f} articles/s  {busy:4.2f} cores busy  "
+            f"peak RSS {max(self.rss):6.1f} MB"
+        )
+
+
+def measure(runs, scratch, *measures):
+    """Runs the measures in turn, round after round, so that a machine that speeds up or
+    slows down during the benchmark shifts all of them alike and their ratios hold."""
     for _ in range(runs):
-        w, r = run(cmd(), scratch)
-        walls.append(w)
-        rss.append(r)
-    wall = statistics.median(walls)
-    mbs = text / 1e6 / wall
-    print(
-        f"{label:<28} {wall:7.2f} s  {mbs:6.1f} MB/s  {mbs / cores:6.1f} MB/s/core  "
-        f"{articles / wall:8.0f} articles/s  peak RSS {max(rss):6.1f} MB"
-    )
-    return wall
+        for m in measures:
+            m.once(scratch)
 
 
 def main():
@@ -163,22 +186,26 @@ def main():
             extract = lambda jobs: lambda: [  # noqa: E731
                 str(binary), "extract", "-q", "-j", str(jobs), str(corpus), "-o", os.devnull
             ]
-            one = None
-            if copies == 1:
-                one = measure("extract, 1 thread", extract(1), args.runs, articles, text, 1, tmp)
-            every = measure(
-                f"extract, {cores} threads", extract(cores), args.runs, articles, text, cores, tmp
-            )
-            if one is not None:
-                print(f"{'':<28} speed-up {cores} threads / 1: {one / every:.2f}x")
             out = tmp / "out"
 
             def release():
                 shutil.rmtree(out, ignore_errors=True)
                 return [str(binary), "release", "-q", str(dataset), "--out", str(out)]
 
-            measure(f"release, {cores} threads", release, args.runs, articles, text, cores, tmp)
-
+            one = Measure("extract, 1 thread", extract(1), 1) if copies == 1 else None
+            every = Measure(f"extract, {cores} threads", extract(cores), cores)
+            whole = Measure(f"release, {cores} threads", release, cores)
+            measure(args.runs, tmp, *[m for m in (one, every, whole) if m is not None])
+            for m in (one, every):
+                if m is not None:
+                    m.report(articles, text)
+            if one is not None:
+                rounds = [a / b for a, b in zip(one.walls, every.walls)]
+                print(
+                    f"{'':<22} speed-up {cores} threads / 1: {one.wall() / every.wall():.2f}x "
+                    f"(per round: {', '.join(f'{r:.2f}' for r in rounds)})"
+                )
+            whole.report(articles, text)
 
 if __name__ == "__main__":
     main()
