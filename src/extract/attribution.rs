@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::lexicon::{self, ACCUSE, BARE, Cue, FRAME, OBJ, Pronoun, THAT};
+use super::lexicon::{self, ACCUSE, BARE, Cue, FRAME, INF, OBJ, Pronoun, THAT};
 use super::sentence::{Doc, Kind};
 
 /// Who made a claim, as far as this stage can tell.
@@ -382,6 +382,7 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
         && doc.lo(i + 1) == "to"
         && !(i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
         && !after_quote(doc, sent.start, i)
+        && !(cue.has(INF) && infinitive_at(doc, i + 1, sent.end))
     {
         // After its quote, `to` names the listener: `"…," Sanders wrote to his colleagues`.
         return None;
@@ -607,6 +608,10 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             };
         } else if doc.is_punct(j, ":") && cue.has(FRAME) {
             right = clause(doc, j + 1, sent.clone());
+        } else if cue.has(INF) && infinitive_at(doc, adjuncts.max(after_obj), sent.end) {
+            // `pledged on Tuesday to enact judicial reform`: what was promised, from its verb
+            // (a content opening with `to` is an instruction elsewhere: `told him to …`).
+            right = clause(doc, adjuncts.max(after_obj) + 1, sent.clone());
         } else if let Some(that) = find_that(doc, j, sent.end) {
             if cue.has(THAT) || cue.has(BARE) {
                 right = clause(doc, that + 1, sent.clone());
@@ -1500,6 +1505,18 @@ fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<u
             end = j;
             break;
         }
+        // `that "… working together," suggesting that …`: the comma sits inside the quote,
+        // and the clause ends after its closing mark.
+        if j > from + 1
+            && doc.is_punct(j - 1, ",")
+            && doc
+                .quote_at_mark(j)
+                .is_some_and(|q| q.closed && q.close == j && q.open >= from)
+            && comma_ends_clause(doc, j, sent.end)
+        {
+            end = j + 1;
+            break;
+        }
         j += 1;
     }
     // A quote opened in the clause and closed in a later sentence belongs to it.
@@ -1518,24 +1535,50 @@ fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<u
 /// its own subject).
 fn ends_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
     let w = doc.lo(j);
-    let next = if j + 1 < end { doc.lo(j + 1) } else { "" };
     let is_cue = |k: usize| {
         k < end && doc.is_word(k) && !doc.inside_quote(k) && lexicon::cue(doc.lo(k)).is_some()
     };
     let participle = |k: usize| is_cue(k) && lexicon::cue(doc.lo(k)).is_some_and(|c| c.ing);
     if doc.is_punct(j, ",") {
-        return participle(j + 1)
-            || next == "according"
-            || (matches!(next, "and" | "but")
-                && (is_cue(j + 2)
-                    || lexicon::subject_pronoun(doc.lo(j + 2)).is_some() && is_cue(j + 3)))
-            || (matches!(next, "and" | "but")
-                && j + 2 < end
-                && matches!(doc.lo(j + 2), "he" | "she" | "they" | "i" | "we"))
-            || (matches!(next, "before" | "after" | "while") && participle(j + 2));
+        return comma_ends_clause(doc, j, end);
     }
     matches!(w, "and" | "but" | "while" | "before" | "after")
         && (is_cue(j + 1) && (w != "and" && w != "but" || !participle(j + 1)) || participle(j + 1))
+}
+
+/// Whether what follows a comma at `j` (or a closing quote right after one) starts a new
+/// clause: `, adding that`, `, according to`, `, but he said`, `, and he …`.
+fn comma_ends_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
+    let next = if j + 1 < end { doc.lo(j + 1) } else { "" };
+    let is_cue = |k: usize| {
+        k < end && doc.is_word(k) && !doc.inside_quote(k) && lexicon::cue(doc.lo(k)).is_some()
+    };
+    let participle = |k: usize| is_cue(k) && lexicon::cue(doc.lo(k)).is_some_and(|c| c.ing);
+    participle(j + 1)
+        || next == "according"
+        || (matches!(next, "and" | "but")
+            && (is_cue(j + 2)
+                || lexicon::subject_pronoun(doc.lo(j + 2)).is_some() && is_cue(j + 3)))
+        || (matches!(next, "and" | "but")
+            && j + 2 < end
+            && matches!(doc.lo(j + 2), "he" | "she" | "they" | "i" | "we"))
+        || (matches!(next, "before" | "after" | "while") && participle(j + 2))
+}
+
+/// Whether a `to` infinitive with its object starts at `k`: `to enact reform`, `to “bring
+/// our revolution”`; not a `to` phrase (`to the voters`, `to Congress`).
+fn infinitive_at(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    let verb = if doc.is_quote(k + 1) { k + 2 } else { k + 1 };
+    doc.lo(k) == "to"
+        && verb < end
+        && doc.is_word(verb)
+        && !doc.cap(verb)
+        && !lexicon::is_determiner(doc.lo(verb))
+        && lexicon::subject_pronoun(doc.lo(verb)).is_none()
+        && !matches!(doc.lo(verb), "him" | "her" | "them" | "me" | "us" | "you" | "his" | "its")
+        // `the divides he promised to bridge have grown`: the object was moved away, and
+        // what follows belongs to the main clause.
+        && !lexicon::is_auxiliary(doc.lo(verb + 1))
 }
 
 /// The content to the left of a trailing frame: the quote just before it, or the clause
@@ -1743,6 +1786,19 @@ fn trim(doc: &Doc<'_>, r: Range<usize>) -> Option<Range<usize>> {
     }
     while a < b && doc.toks[b - 1].kind == Kind::Punct {
         b -= 1;
+    }
+    // Content that is one whole quote, marks included (`stressed that "…,"`): its inside.
+    if a + 2 < b
+        && doc
+            .quote_at_mark(a)
+            .is_some_and(|q| q.open == a && q.closed && q.close == b - 1)
+    {
+        a += 1;
+        b -= 1;
+        while a < b && doc.toks[b - 1].kind == Kind::Punct {
+            b -= 1;
+        }
+        return (a < b).then_some(a..b);
     }
     // A lone quotation mark at either edge that does not pair with one inside.
     if a < b && doc.is_quote(a) && doc.quote_at_mark(a).is_none_or(|q| q.close >= b) {

@@ -69,6 +69,9 @@ pub(crate) const FRAME: u8 = 4;
 pub(crate) const OBJ: u8 = 8;
 /// `accused X of …`: the claim is the object and its `of` phrase.
 pub(crate) const ACCUSE: u8 = 16;
+/// A commitment with a `to` infinitive: `pledged to enact judicial reform`. Fact-checkers
+/// track promises, so what was promised is the claim.
+pub(crate) const INF: u8 = 32;
 
 /// A reporting verb form.
 #[derive(Debug, Clone, Copy)]
@@ -224,12 +227,15 @@ const CUES: &[([&str; 4], u8)] = &[
     ),
     (["quip", "quips", "quipped", "quipping"], FRAME),
     (["joke", "jokes", "joked", "joking"], THAT | FRAME),
-    (["vow", "vows", "vowed", "vowing"], THAT | FRAME),
+    (["vow", "vows", "vowed", "vowing"], THAT | FRAME | INF),
     (
         ["promise", "promises", "promised", "promising"],
-        THAT | FRAME,
+        THAT | FRAME | INF,
     ),
-    (["pledge", "pledges", "pledged", "pledging"], THAT | FRAME),
+    (
+        ["pledge", "pledges", "pledged", "pledging"],
+        THAT | FRAME | INF,
+    ),
     (["assure", "assures", "assured", "assuring"], THAT | OBJ),
     (["find", "finds", "found", "finding"], THAT),
     (["show", "shows", "showed", "showing"], THAT),
