@@ -671,6 +671,13 @@ fn skip_adjuncts(doc: &Doc<'_>, from: usize, end: usize) -> usize {
                     ))
             {
                 2
+            } else if matches!(w, "in" | "since" | "until")
+                && next.len() == 4
+                && next.starts_with(['1', '2'])
+                && next.bytes().all(|b| b.is_ascii_digit())
+            {
+                // `found in 2014 that …`
+                2
             } else if matches!(w, "in" | "on" | "at" | "during" | "via" | "to") {
                 // A short phrase: a determiner or capitalised name, then words up to a clause
                 // start, `that`, or punctuation.
@@ -1542,8 +1549,26 @@ fn ends_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
     if doc.is_punct(j, ",") {
         return comma_ends_clause(doc, j, end);
     }
+    if matches!(w, "and" | "but" | "while") && named_speaker_then_cue(doc, j + 1, end) {
+        // `accuses Obama of "leading from behind" and Donald Trump says …`
+        return true;
+    }
     matches!(w, "and" | "but" | "while" | "before" | "after")
         && (is_cue(j + 1) && (w != "and" && w != "but" || !participle(j + 1)) || participle(j + 1))
+}
+
+/// Whether a name (`Donald Trump`, `the White House`) and then a finite reporting verb start
+/// at `k`: a new attribution with its own speaker.
+fn named_speaker_then_cue(doc: &Doc<'_>, k: usize, end: usize) -> bool {
+    let mut j = k;
+    if doc.lo(j) == "the" {
+        j += 1;
+    }
+    let name = j;
+    while j < end && j - name < 4 && doc.is_word(j) && doc.cap(j) && !doc.inside_quote(j) {
+        j += 1;
+    }
+    j > name && j < end && !doc.inside_quote(j) && lexicon::cue(doc.lo(j)).is_some_and(|c| !c.ing)
 }
 
 /// Whether what follows a comma at `j` (or a closing quote right after one) starts a new
