@@ -98,7 +98,10 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 .map(|r| end_of_subordinate(doc, f, r))
                 .or_else(|| as_noted(doc, sent.clone(), f));
             let parts = match &right {
-                Some(r) => vec![r.clone()],
+                Some(r) => match interrupted_left(doc, sent.clone(), f, r, &frame_starts) {
+                    Some(l) => vec![l, r.clone()],
+                    None => vec![r.clone()],
+                },
                 None if f.trailing_ok => match left_content(doc, sent.clone(), f, &frame_starts) {
                     Some(p) => p,
                     None => continue,
@@ -592,7 +595,10 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
             && quote.open == q
             && quote.words >= 1
             && clause_goes_on(quote)
-            && q == j
+            // After `said,` only a quote that stops mid-clause (no punctuation inside its
+            // closing mark) runs on: `said, "is a perfect example" of …`, not `said, "We
+            // are done," and left`.
+            && (q == j || doc.is_punct(j, ",") && q == j + 1 && doc.is_word(quote.close - 1))
         {
             // `saying "on her worst day" she'd be …`: the quote begins a longer clause.
             right = clause(doc, q, sent.clone());
@@ -1459,6 +1465,10 @@ fn find_that(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> {
     if from < end && doc.lo(from) == "that" {
         return Some(from);
     }
+    // `…, the vice president said, that if …`: an interrupting frame resumes its clause.
+    if from + 1 < end && doc.is_punct(from, ",") && doc.lo(from + 1) == "that" {
+        return Some(from + 1);
+    }
     let first = doc.lo(from);
     let phrase = lexicon::is_preposition(first)
         || lexicon::weekday(first).is_some()
@@ -1468,7 +1478,7 @@ fn find_that(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> {
         return None;
     }
     (from..end.min(from + 10))
-        .take_while(|&k| doc.is_word(k))
+        .take_while(|&k| doc.is_word(k) || doc.is_punct(k, ",") && doc.lo(k + 1) == "that")
         .find(|&k| doc.lo(k) == "that")
 }
 
@@ -1588,6 +1598,41 @@ fn comma_ends_clause(doc: &Doc<'_>, j: usize, end: usize) -> bool {
             && j + 2 < end
             && matches!(doc.lo(j + 2), "he" | "she" | "they" | "i" | "we"))
         || (matches!(next, "before" | "after" | "while") && participle(j + 2))
+}
+
+/// The start of a claim that a frame interrupts, set off by commas on both sides:
+/// `The club's investment in its facilities, Ms. Tanzer said, "is a perfect example …"`,
+/// `The documents indicate, he said, that …`. Not an opening phrase of place, time or
+/// manner (`In a statement, the ministry said, "…"`, `Asked about it, he said, "…"`).
+fn interrupted_left(
+    doc: &Doc<'_>,
+    sent: Range<usize>,
+    f: &Frame,
+    right: &Range<usize>,
+    frame_starts: &[usize],
+) -> Option<Range<usize>> {
+    if f.participle || right.start < f.cue.end {
+        return None;
+    }
+    let start = f.extent.start;
+    if start < sent.start + 2 || !doc.is_punct(start - 1, ",") {
+        return None;
+    }
+    // The content resumes right after a comma: `said, "…"` or `said, that …`.
+    let resumes = doc.is_punct(right.start - 1, ",")
+        || ((doc.is_quote(right.start - 1) || doc.lo(right.start - 1) == "that")
+            && doc.is_punct(right.start - 2, ","));
+    if !resumes || frame_starts.iter().any(|&x| x >= sent.start && x < start) {
+        return None;
+    }
+    let left = sent.start..start - 1;
+    let first = doc.lo(left.start);
+    let opening_phrase = lexicon::is_preposition(first)
+        || lexicon::is_clause_word(first)
+        || first.ends_with("ing")
+        || first.ends_with("ed")
+        || (left.clone()).any(|k| doc.is_punct(k, ","));
+    (!opening_phrase && doc.words_in(left.clone()) >= 1).then_some(left)
 }
 
 /// Whether a `to` infinitive with its object starts at `k`: `to enact reform`, `to “bring
