@@ -977,8 +977,12 @@ fn appositive_speaker(
     }
     segments.push(floor..end);
     segments.reverse();
-    // `On Tuesday, Joyce — who is listed as an attorney — told …`
-    if segments.len() > 2 && lexicon::is_preposition(doc.lo(segments[0].start)) {
+    // `On Tuesday, Joyce — who is listed as an attorney — told …`, `Speaking later on the
+    // same show, Sen. Claire McCaskill, who has endorsed Clinton, said …`
+    if segments.len() > 2
+        && (lexicon::is_preposition(doc.lo(segments[0].start))
+            || doc.lo(segments[0].start).ends_with("ing"))
+    {
         segments.remove(0);
     }
     // `Sen. Thomas Whitfield (R-Ohio)`: a party and state in brackets close the name.
@@ -1024,7 +1028,10 @@ fn appositive_speaker(
             || lexicon::is_title_word(w)
             || w.ends_with("'s")
             || w.chars().all(|c| c.is_ascii_digit())
-            || matches!(w, "of" | "who" | "whose" | "which" | "from" | "at")
+            || matches!(
+                w,
+                "of" | "who" | "who's" | "whose" | "which" | "from" | "at"
+            )
             || is_agent_noun(w)
     };
     if segments.len() < 2 {
@@ -1895,7 +1902,11 @@ fn may_be_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
         return false;
     }
     let first = parts[0].start;
-    !lexicon::opens_non_claim(doc.lo(first)) || doc.inside_quote(first)
+    // After an explicit `that`, `when …` and `what …` open content clauses (`said that when
+    // Warren railed …, she spoke for all of us`), not questions.
+    !lexicon::opens_non_claim(doc.lo(first))
+        || doc.inside_quote(first)
+        || (first > 0 && doc.lo(first - 1) == "that" && doc.lo(first) != "to")
 }
 
 /// Whether the content only asks: `"Where is Eric's campaign manager?"`.
