@@ -96,6 +96,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 .right
                 .clone()
                 .map(|r| end_of_subordinate(doc, f, r))
+                .map(|r| end_of_opening_clause(doc, sent.clone(), f, r))
                 .or_else(|| as_noted(doc, sent.clone(), f));
             let parts = match &right {
                 Some(r) => match interrupted_left(doc, sent.clone(), f, r, &frame_starts) {
@@ -241,6 +242,15 @@ fn cut_at_next_frames(doc: &Doc<'_>, frames: &mut [Frame]) {
             }
             if is_aside_mark(doc, s - 1) {
                 return Some(s - 1);
+            }
+            // `… at "less advanced schools," Trump said`: the comma sits inside the quote.
+            if s >= r.start + 3
+                && doc.is_punct(s - 2, ",")
+                && doc
+                    .quote_at_mark(s - 1)
+                    .is_some_and(|q| q.closed && q.close == s - 1)
+            {
+                return Some(s);
             }
             let joined = matches!(doc.lo(s - 1), "and" | "but" | "while");
             (joined && s >= r.start + 3 && doc.is_punct(s - 2, ",")).then_some(s - 2)
@@ -1640,6 +1650,55 @@ fn interrupted_left(
         || first.ends_with("ed")
         || (left.clone()).any(|k| doc.is_punct(k, ","));
     (!opening_phrase && doc.words_in(left.clone()) >= 1).then_some(left)
+}
+
+/// In a sentence that opens with a subordinate clause holding the frame (`When Comey said
+/// on Tuesday that …, experts agreed`), the content ends at the clause's last comma, where
+/// the main clause begins.
+fn end_of_opening_clause(
+    doc: &Doc<'_>,
+    sent: Range<usize>,
+    f: &Frame,
+    r: Range<usize>,
+) -> Range<usize> {
+    let opens = matches!(
+        doc.lo(sent.start),
+        "when"
+            | "after"
+            | "before"
+            | "as"
+            | "since"
+            | "because"
+            | "while"
+            | "although"
+            | "though"
+            | "if"
+            | "once"
+            | "until"
+    );
+    if !opens || f.extent.start <= sent.start || r.end != sent.end {
+        return r;
+    }
+    let comma = (r.start + 1..r.end).rev().find_map(|k| {
+        if doc.inside_quote(k) || !doc.is_word(k + 1) {
+            return None;
+        }
+        if doc.is_punct(k, ",") {
+            Some(k)
+        } else if doc.is_punct(k - 1, ",")
+            && doc
+                .quote_at_mark(k)
+                .is_some_and(|q| q.closed && q.close == k)
+        {
+            Some(k + 1)
+        } else {
+            None
+        }
+    });
+    match comma {
+        Some(c) if c > r.start + 1 => r.start..c,
+        _ => r,
+    }
 }
 
 /// Whether a `to` infinitive with its object starts at `k`: `to enact reform`, `to “bring
