@@ -989,9 +989,27 @@ fn appositive_speaker(
     segments.reverse();
     // `On Tuesday, Joyce — who is listed as an attorney — told …`, `Speaking later on the
     // same show, Sen. Claire McCaskill, who has endorsed Clinton, said …`
-    if segments.len() > 2
+    // `On Wednesday, however, the director of the F.B.I., James B. Comey, said …`: opening
+    // phrases and sentence adverbs, one after another.
+    while segments.len() > 2
         && (lexicon::is_preposition(doc.lo(segments[0].start))
-            || doc.lo(segments[0].start).ends_with("ing"))
+            || doc.lo(segments[0].start).ends_with("ing")
+            || (segments[0].len() == 1
+                && matches!(
+                    doc.lo(segments[0].start),
+                    "however"
+                        | "meanwhile"
+                        | "still"
+                        | "instead"
+                        | "also"
+                        | "now"
+                        | "then"
+                        | "separately"
+                        | "similarly"
+                        | "likewise"
+                        | "later"
+                        | "earlier"
+                )))
     {
         segments.remove(0);
     }
