@@ -1386,6 +1386,46 @@ fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
         || lexicon::is_government_head(w)
         || lexicon::role_titles(w).is_some()
         || is_agent_noun(w)
+        || is_relation_noun(w)
+}
+
+/// People named by their relation to someone: `his childhood friend told …`, `her mother
+/// said …`.
+fn is_relation_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    matches!(
+        w,
+        "friend"
+            | "colleague"
+            | "neighbor"
+            | "neighbour"
+            | "classmate"
+            | "roommate"
+            | "teammate"
+            | "relative"
+            | "cousin"
+            | "wife"
+            | "husband"
+            | "spouse"
+            | "partner"
+            | "son"
+            | "daughter"
+            | "mother"
+            | "father"
+            | "brother"
+            | "sister"
+            | "uncle"
+            | "aunt"
+            | "niece"
+            | "nephew"
+            | "grandmother"
+            | "grandfather"
+            | "boss"
+            | "coach"
+            | "acquaintance"
+            | "ally"
+            | "allie"
+    )
 }
 
 /// `46-year-old`: a person described by age.
@@ -1554,6 +1594,17 @@ fn clause_from(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Option<Range<u
             break;
         }
         if j > from && !doc.inside_quote(j) && ends_clause(doc, j, sent.end) {
+            end = j;
+            break;
+        }
+        // `he was "encouraged" by the plan — a modest boost for Obama …`: a single dash
+        // before an indefinite phrase starts the writer's aside.
+        if j > from + 1
+            && is_dash(doc, j)
+            && !doc.inside_quote(j)
+            && matches!(doc.lo(j + 1), "a" | "an")
+            && !(j + 1..sent.end).any(|k| is_dash(doc, k))
+        {
             end = j;
             break;
         }
@@ -1983,6 +2034,8 @@ fn may_be_claim(doc: &Doc<'_>, parts: &[Range<usize>]) -> bool {
     // Warren railed …, she spoke for all of us`), not questions.
     !lexicon::opens_non_claim(doc.lo(first))
         || doc.inside_quote(first)
+        // A name that opens with such a word: `No Child Left Behind was …`.
+        || (doc.cap(first) && doc.is_word(first + 1) && doc.cap(first + 1))
         || (first > 0 && doc.lo(first - 1) == "that" && doc.lo(first) != "to")
 }
 
