@@ -484,9 +484,22 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
                 appositive: None,
             });
             extent_start = np.start;
+        } else if let Some(np) = np_before(doc, sent.start, k)
+            && np.start > sent.start
+            && doc.lo(np.start - 1) == "with"
+            && valid_head(doc, np_head(doc, np.clone()))
+            && lexicon::subject_pronoun(doc.lo(np.start)).is_none()
+        {
+            // `…, with the campaign of the former senator saying Cruz was …`: the participle
+            // has its own subject.
+            speaker = Some(Speaker::Mention {
+                np: np.clone(),
+                appositive: None,
+            });
+            extent_start = np.start;
         } else if before.is_some()
             && (boundary_before
-                || before.is_some_and(|b| doc.lo(b) == "and")
+                || before.is_some_and(|b| matches!(doc.lo(b), "and" | "but"))
                 || doc.is_punct(after_cue, ":")
                     && doc
                         .quote_at_mark(after_cue + 1)
@@ -557,7 +570,16 @@ fn finish_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue, from: usi
     if cue.has(ACCUSE) {
         // `accused Russia of destabilizing …`: the object and its `of` phrase.
         let obj_start = j;
-        let of = (j..sent.end.min(j + 10)).find(|&k| doc.lo(k) == "of" || doc.is_punct(k, ","));
+        // An appositive may sit between the object and `of`: `accused Cruz, the senator
+        // from Texas, of being …`.
+        let appositive = doc.is_punct(j + 1, ",") || doc.is_punct(j + 2, ",");
+        let reach = if appositive { 24 } else { 10 };
+        let of = (j..sent.end.min(j + reach)).find(|&k| {
+            doc.lo(k) == "of"
+                || (doc.is_punct(k, ",") && !appositive)
+                || doc.is_punct(k, ";")
+                || doc.is_punct(k, ".")
+        });
         if let Some(of) = of
             && doc.lo(of) == "of"
             && of > obj_start

@@ -230,7 +230,7 @@ const CUES: &[([&str; 4], u8)] = &[
     (["vow", "vows", "vowed", "vowing"], THAT | FRAME | INF),
     (
         ["promise", "promises", "promised", "promising"],
-        THAT | FRAME | INF,
+        THAT | FRAME | INF | OBJ,
     ),
     (
         ["pledge", "pledges", "pledged", "pledging"],
