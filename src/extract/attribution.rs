@@ -391,14 +391,17 @@ fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<F
     if i + 1 < sent.end && doc.lo(i + 1) == "of" && !cue.past {
         return None;
     }
-    if i + 1 < sent.end
-        && doc.lo(i + 1) == "to"
-        && !(i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
-        && !after_quote(doc, sent.start, i)
-        && !(cue.has(INF) && infinitive_at(doc, i + 1, sent.end))
-    {
-        // After its quote, `to` names the listener: `"…," Sanders wrote to his colleagues`.
-        return None;
+    if i + 1 < sent.end && doc.lo(i + 1) == "to" {
+        // After its quote, `to` names the listener: `"…," Sanders wrote to his colleagues`;
+        // so it does before a that-clause or a colon (`wrote to Roffman: "…"`), and a
+        // promise takes an infinitive.
+        let says_something = (i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
+            || (i + 3..sent.end.min(i + 8)).any(|k| doc.is_punct(k, ":"))
+            || after_quote(doc, sent.start, i)
+            || (cue.has(INF) && infinitive_at(doc, i + 1, sent.end));
+        if !says_something {
+            return None;
+        }
     }
     // Walk back over adverbs and auxiliaries to where the speaker must end.
     let mut k = i;
@@ -800,8 +803,8 @@ fn tail_ok(doc: &Doc<'_>, j: usize, end: usize) -> bool {
 /// Whether the frame around the cue at `i` starts right after a closing quote: `"…,"
 /// Putin said`, `"…", said Putin`, `"…," the Russian leader said`.
 fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
-    let mut k = i;
     // Back over the speaker and adverbs to the mark.
+    let mut k = i;
     while k > floor
         && doc.is_word(k - 1)
         && i - k < 12
@@ -809,11 +812,42 @@ fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
     {
         k -= 1;
     }
+    if quote_ends_at(doc, floor, k) {
+        return true;
+    }
+    // Or over a speaker with an appositive set off by commas: `"…," Thomas Hanify, the
+    // president of the union, said of his members`. Not across another cue or a relative
+    // clause (`said Pardo, who said he …`), and not when a that-clause follows the cue.
+    if doc.lo(i + 1) == "that" {
+        return false;
+    }
+    let mut k = i;
+    let mut commas = 0;
+    while k > floor + 1 && i - k < 20 {
+        let t = k - 1;
+        if doc.is_punct(t, ",") && commas < 2 && doc.is_word(t - 1) {
+            commas += 1;
+        } else if !doc.is_word(t)
+            || (t + 1 < i && lexicon::cue(doc.lo(t)).is_some())
+            || matches!(
+                doc.lo(t),
+                "and" | "but" | "that" | "who" | "which" | "by" | "after" | "before" | "as"
+            )
+        {
+            break;
+        }
+        k -= 1;
+    }
+    commas > 0 && quote_ends_at(doc, floor, k)
+}
+
+/// Whether a quote ends just before token `k` the way a quote before its attribution does:
+/// `…,"` or `…",`.
+fn quote_ends_at(doc: &Doc<'_>, floor: usize, mut k: usize) -> bool {
     let comma_after = k > floor && doc.is_punct(k - 1, ",");
     if comma_after {
         k -= 1;
     }
-    // The quote must end the way a quote before its attribution does: `…,"` or `…",`.
     k > floor
         && doc.quote_at_mark(k - 1).is_some_and(|q| {
             q.closed
@@ -1570,6 +1604,8 @@ fn find_that(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize> {
     let phrase = lexicon::is_preposition(first)
         || lexicon::weekday(first).is_some()
         || lexicon::is_speech_adverb(first)
+        // `adding hopefully that …`
+        || (first.ends_with("ly") && doc.is_word(from) && !doc.cap(from))
         || matches!(first, "last" | "this" | "earlier" | "late" | "repeatedly");
     if !phrase {
         return None;
@@ -1966,7 +2002,17 @@ fn subject_at(doc: &Doc<'_>, sent: Range<usize>) -> Option<Speaker> {
             && !doc.cap(j)
             && !lexicon::is_title_word(w)
             && !is_description_noun(w);
-        if after_head {
+        // So is a noun for people once a word that could not extend it follows: `The
+        // president spoke warmly, saying …` (an irregular past tense shows nothing itself).
+        let after_noun = j > from + 1
+            && !doc.cap(j - 1)
+            && !doc.cap(j)
+            && valid_head(doc, j - 1)
+            && !valid_head(doc, j)
+            && !lexicon::is_title_word(w)
+            && !is_description_noun(w)
+            && !matches!(w, "of" | "and" | "or");
+        if after_head || after_noun {
             break;
         }
         if j > from

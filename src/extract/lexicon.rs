@@ -649,7 +649,7 @@ word_list! {
         "airline", "insurer", "publisher", "broadcaster", "nonprofit", "email", "emails", "message",
         "suit", "results", "filings", "records", "ads", "letters", "memos", "opposition",
         "family", "families", "delegation", "panel", "jury", "staff", "leadership", "caucus",
-        "movement", "unions", "rebels", "crew",
+        "movement", "unions", "rebels", "crew", "plan", "proposal",
     ];
 }
 
