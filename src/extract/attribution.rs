@@ -1043,10 +1043,10 @@ fn appositive_speaker(
     }
     segments.push(floor..end);
     segments.reverse();
-    // `On Tuesday, Joyce — who is listed as an attorney — told …`, `Speaking later on the
-    // same show, Sen. Claire McCaskill, who has endorsed Clinton, said …`
-    // `On Wednesday, however, the director of the F.B.I., James B. Comey, said …`: opening
-    // phrases and sentence adverbs, one after another.
+    // Opening phrases and sentence adverbs, one after another, are not the speaker: `On
+    // Tuesday, Joyce — who is listed as an attorney — told …`, `Speaking later on the same
+    // show, Sen. Claire McCaskill, who has endorsed Clinton, said …`, `On Wednesday, however,
+    // the director of the F.B.I., James B. Comey, said …`.
     while segments.len() > 2
         && (lexicon::is_preposition(doc.lo(segments[0].start))
             || doc.lo(segments[0].start).ends_with("ing")
@@ -1448,6 +1448,9 @@ fn valid_head(doc: &Doc<'_>, t: usize) -> bool {
 /// People named by their relation to someone: `his childhood friend told …`, `her mother
 /// said …`.
 fn is_relation_noun(w: &str) -> bool {
+    if w == "allies" {
+        return true;
+    }
     let w = w.strip_suffix('s').unwrap_or(w);
     matches!(
         w,
@@ -1480,7 +1483,6 @@ fn is_relation_noun(w: &str) -> bool {
             | "coach"
             | "acquaintance"
             | "ally"
-            | "allie"
     )
 }
 
