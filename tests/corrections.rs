@@ -19,19 +19,7 @@ const ARTICLE: &str = "000_e3ac15cbcb69a53b";
 /// A copy of the shipped dataset's inputs with its first release built, and that release's
 /// claims.
 fn released_copy() -> (tempfile::TempDir, PathBuf, Vec<Map<String, Value>>) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let root = tmp.path().join("ukraine-crisis-2022");
-    let src = common::dataset_articles();
-    std::fs::create_dir_all(root.join("articles")).expect("mkdir");
-    std::fs::copy(
-        src.parent().expect("dataset").join("dataset.toml"),
-        root.join("dataset.toml"),
-    )
-    .expect("copy");
-    for e in std::fs::read_dir(&src).expect("articles") {
-        let e = e.expect("entry");
-        std::fs::copy(e.path(), root.join("articles").join(e.file_name())).expect("copy");
-    }
+    let (tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     release(&dataset);
     let claims = rows(&root.join("releases/1.0.0/claims.parquet"));

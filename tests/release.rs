@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use arrow_schema::DataType;
 use claimset::dataset::Dataset;
@@ -11,24 +11,6 @@ use claimset::publish::arrow::{arrow_schema, article_columns, claim_columns};
 use claimset::publish::parquet::{TableWriter, key_value_metadata, read_rows};
 use claimset::publish::{self, Bump, Options, Outcome, Target};
 use serde_json::{Map, Value};
-
-/// A copy of the shipped dataset's inputs (no releases, no corrections) in a temp folder.
-fn dataset_copy() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("temp dir");
-    let root = tmp.path().join("ukraine-crisis-2022");
-    let src = common::dataset_articles();
-    std::fs::create_dir_all(root.join("articles")).expect("mkdir");
-    std::fs::copy(
-        src.parent().expect("dataset").join("dataset.toml"),
-        root.join("dataset.toml"),
-    )
-    .expect("copy metadata");
-    for e in std::fs::read_dir(&src).expect("articles") {
-        let e = e.expect("entry");
-        std::fs::copy(e.path(), root.join("articles").join(e.file_name())).expect("copy article");
-    }
-    (tmp, root)
-}
 
 fn options(target: Target) -> Options {
     Options {
@@ -71,7 +53,7 @@ fn leftovers(dir: &Path) -> Vec<String> {
 
 #[test]
 fn first_release_then_up_to_date_then_explicit_bump() {
-    let (_tmp, root) = dataset_copy();
+    let (_tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     let r = released(publish::release(&dataset, &options(Target::Publish)).expect("release"));
     assert_eq!(r.version.to_string(), "1.0.0");
@@ -106,7 +88,7 @@ fn first_release_then_up_to_date_then_explicit_bump() {
 
 #[test]
 fn the_same_inputs_give_byte_identical_files_whatever_the_threads() {
-    let (_tmp, root) = dataset_copy();
+    let (_tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     let out = tempfile::tempdir().expect("out");
     let mut files = Vec::new();
@@ -126,7 +108,7 @@ fn the_same_inputs_give_byte_identical_files_whatever_the_threads() {
 
 #[test]
 fn a_published_release_is_never_overwritten_and_failures_leave_nothing() {
-    let (_tmp, root) = dataset_copy();
+    let (_tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     let out = tempfile::tempdir().expect("out");
     std::fs::create_dir_all(out.path().join("1.0.0")).expect("mkdir");
@@ -155,7 +137,7 @@ fn a_published_release_is_never_overwritten_and_failures_leave_nothing() {
 /// found keep their ids.
 #[test]
 fn claim_ids_survive_an_extractor_that_moves_boundaries() {
-    let (_tmp, root) = dataset_copy();
+    let (_tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     released(publish::release(&dataset, &options(Target::Publish)).expect("release"));
     let published = root.join("releases/1.0.0/claims.parquet");
@@ -248,7 +230,7 @@ fn tables_follow_the_rules_notebooks_need() {
 
 #[test]
 fn parquet_files_name_their_dataset_version_and_schema() {
-    let (_tmp, root) = dataset_copy();
+    let (_tmp, root) = common::dataset_copy();
     let dataset = Dataset::open(&root).expect("dataset");
     released(publish::release(&dataset, &options(Target::Publish)).expect("release"));
     let kv = key_value_metadata(&root.join("releases/1.0.0/claims.parquet")).expect("metadata");

@@ -25,6 +25,16 @@ fn violations(record: &Value) -> String {
         .join("\n")
 }
 
+/// The record's field names, in order.
+fn fields() -> Vec<String> {
+    good()
+        .as_object()
+        .expect("object")
+        .keys()
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn a_valid_record_has_no_violations() {
     assert_eq!(violations(&good()), "");
@@ -32,13 +42,7 @@ fn a_valid_record_has_no_violations() {
 
 #[test]
 fn each_required_field_missing() {
-    let fields: Vec<String> = good()
-        .as_object()
-        .expect("object")
-        .keys()
-        .cloned()
-        .collect();
-    let out: Vec<String> = fields
+    let out: Vec<String> = fields()
         .iter()
         .map(|f| {
             let mut r = good();
@@ -76,13 +80,7 @@ fn each_required_field_missing() {
 
 #[test]
 fn each_field_of_the_wrong_type() {
-    let fields: Vec<String> = good()
-        .as_object()
-        .expect("object")
-        .keys()
-        .cloned()
-        .collect();
-    let out: Vec<String> = fields
+    let out: Vec<String> = fields()
         .iter()
         .map(|f| {
             let mut r = good();

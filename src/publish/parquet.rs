@@ -109,12 +109,7 @@ pub fn read_rows(
     columns: &[Column],
     mut each: impl FnMut(u64, Map<String, Value>) -> Result<(), Error>,
 ) -> Result<Vec<String>, Error> {
-    let file = File::open(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let reader = ParquetRecordBatchReaderBuilder::try_new(file)
-        .map_err(|e| parquet_error(path, &e))?
+    let reader = open(path)?
         .with_batch_size(BATCH_ROWS)
         .build()
         .map_err(|e| parquet_error(path, &e))?;
@@ -136,14 +131,18 @@ pub fn read_rows(
     Ok(issues)
 }
 
-/// The key-value metadata of a Parquet file.
-pub fn key_value_metadata(path: &Path) -> Result<Vec<(String, String)>, Error> {
+/// Opens a Parquet file and reads its footer.
+fn open(path: &Path) -> Result<ParquetRecordBatchReaderBuilder<File>, Error> {
     let file = File::open(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let builder =
-        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))?;
+    ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))
+}
+
+/// The key-value metadata of a Parquet file.
+pub fn key_value_metadata(path: &Path) -> Result<Vec<(String, String)>, Error> {
+    let builder = open(path)?;
     Ok(builder
         .metadata()
         .file_metadata()
@@ -160,12 +159,7 @@ pub fn key_value_metadata(path: &Path) -> Result<Vec<(String, String)>, Error> {
 /// (column, problem) for each column missing or of a type that cannot be read as its kind,
 /// and for each column that is not part of the table.
 pub fn column_issues(path: &Path, columns: &[Column]) -> Result<Vec<(String, String)>, Error> {
-    let file = File::open(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let builder =
-        ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))?;
+    let builder = open(path)?;
     let schema = builder.schema();
     let mut out = Vec::new();
     for c in columns {

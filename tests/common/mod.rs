@@ -21,6 +21,24 @@ pub(crate) fn dataset_articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/ukraine-crisis-2022/articles")
 }
 
+/// A copy of the shipped dataset's inputs (no releases, no corrections) in a temp folder.
+pub(crate) fn dataset_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("ukraine-crisis-2022");
+    let src = dataset_articles();
+    std::fs::create_dir_all(root.join("articles")).expect("mkdir");
+    std::fs::copy(
+        src.parent().expect("dataset").join("dataset.toml"),
+        root.join("dataset.toml"),
+    )
+    .expect("copy metadata");
+    for e in std::fs::read_dir(&src).expect("articles") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), root.join("articles").join(e.file_name())).expect("copy article");
+    }
+    (tmp, root)
+}
+
 /// Every outcome of a run, in order.
 #[derive(Default)]
 pub(crate) struct Collect(pub(crate) Vec<Outcome>);

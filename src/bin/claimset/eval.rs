@@ -36,15 +36,8 @@ pub(crate) struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
-    /// Worker threads [default: one per core].
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 /// An article read: its id, its predicted claims, and its body when --explain needs it.
@@ -73,7 +66,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     stream::for_each_ordered(
         &inputs,
         &Options {
-            jobs: args.jobs,
+            jobs: args.jobs.n,
             meter: None,
         },
         |item| match item {

@@ -32,15 +32,8 @@ pub(crate) struct Args {
     /// rejected.
     #[arg(long, value_name = "FILE")]
     articles: Option<PathBuf>,
-    /// Worker threads [default: one per core].
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: crate::Jobs,
     /// Print only the summary: no progress and no line per rejected article.
     #[arg(short, long)]
     quiet: bool,
@@ -62,7 +55,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         quiet: args.quiet,
     };
     let options = Options {
-        jobs: args.jobs,
+        jobs: args.jobs.n,
         meter: Some(meter),
     };
     let summary = match stream::run(&inputs, &options, &mut sink) {

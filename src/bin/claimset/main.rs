@@ -36,6 +36,20 @@ enum Command {
     Schema(schema::Args),
 }
 
+/// `-j N`, for every command that runs over a corpus.
+#[derive(clap::Args)]
+struct Jobs {
+    /// Worker threads [default: one per core].
+    #[arg(
+        short = 'j',
+        long = "jobs",
+        value_name = "N",
+        default_value_t = 0,
+        hide_default_value = true
+    )]
+    n: usize,
+}
+
 /// What a command found, for the exit code.
 enum Outcome {
     Ok,

@@ -34,15 +34,8 @@ pub(crate) struct ReleaseArgs {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
-    /// Worker threads [default: one per core].
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -66,7 +59,7 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             (None, true) => Target::DryRun,
             (None, false) => Target::Publish,
         },
-        jobs: args.jobs,
+        jobs: args.jobs.n,
         meter: Some(Arc::clone(&meter)),
     };
     let progress = Progress::start(&[Input::Path(dataset.articles_dir())], &meter, args.quiet);
@@ -124,20 +117,13 @@ pub(crate) struct VerifyArgs {
     /// prints claimset's own.
     #[arg(long, value_name = "VERSION")]
     release: Option<semver::Version>,
-    /// Worker threads [default: one per core].
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 pub(crate) fn verify(args: &VerifyArgs) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
-    let v = publish::verify(&dataset, args.release.clone(), args.jobs)?;
+    let v = publish::verify(&dataset, args.release.clone(), args.jobs.n)?;
     if let Some(g) = &v.other_generator {
         eprintln!(
             "release {} was built by {g}, this is claimset {}: cut a new release to publish this \

@@ -27,15 +27,8 @@ pub(crate) struct Args {
     /// How to print the report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
-    /// Worker threads for dataset checks [default: one per core].
-    #[arg(
-        short,
-        long,
-        value_name = "N",
-        default_value_t = 0,
-        hide_default_value = true
-    )]
-    jobs: usize,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -84,7 +77,7 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     for path in &args.paths {
         if path.join("dataset.toml").is_file() {
             let dataset = Dataset::open(path)?;
-            let (problems, rejected) = claimset::publish::check(&dataset, args.jobs)?;
+            let (problems, rejected) = claimset::publish::check(&dataset, args.jobs.n)?;
             for r in rejected {
                 if text {
                     eprintln!("rejected: {r}");
