@@ -911,10 +911,11 @@ fn url_id(url: &str) -> String {
 
 /// The first 16 lowercase hex digits of a digest.
 pub(crate) fn hex16(digest: &[u8]) -> String {
-    use std::fmt::Write;
-    let mut s = String::with_capacity(16);
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(17);
     for b in &digest[..8] {
-        let _ = write!(s, "{b:02x}");
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
     }
     s
 }
@@ -968,7 +969,7 @@ pub(crate) fn read_line(
             });
         }
         any = true;
-        let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
+        let (take, found) = match memchr::memchr(b'\n', chunk) {
             Some(k) => (k, true),
             None => (chunk.len(), false),
         };

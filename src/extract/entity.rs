@@ -159,34 +159,34 @@ impl Index {
     }
 
     fn add_person(&mut self, doc: &Doc<'_>, title: Range<usize>, name: Range<usize>, speaks: bool) {
-        let tokens: Vec<String> = name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
-        let text = name_text(doc, name.clone());
         let evidence = speaks || !title.is_empty();
         let gender = title
             .clone()
             .chain(std::iter::once(name.start))
             .find_map(|k| lexicon::gender_of(doc.lo(k)));
         let title = title_text(doc, title);
-        let surname = &tokens[tokens.len() - 1];
+        // Most names repeat one already indexed: compare before copying anything.
+        let (first, surname) = (bare(doc.lo(name.start)), bare(doc.lo(name.end - 1)));
+        let tokens = || name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
         let same = self.persons.iter_mut().find(|p| {
             p.surname() == surname
-                && (p.tokens[0] == tokens[0] || p.tokens.len() == 1 || tokens.len() == 1)
+                && (p.tokens[0] == first || p.tokens.len() == 1 || name.len() == 1)
         });
         match same {
             Some(p) => {
                 p.evidence |= evidence;
                 p.gender = p.gender.or(gender);
-                if tokens.len() > p.tokens.len() {
-                    p.name = text;
-                    p.tokens = tokens;
+                if name.len() > p.tokens.len() {
+                    p.name = name_text(doc, name.clone());
+                    p.tokens = tokens();
                 }
                 if title.as_ref().map_or(0, String::len) > p.title.as_ref().map_or(0, String::len) {
                     p.title = title;
                 }
             }
             None => self.persons.push(Person {
-                name: text,
-                tokens,
+                name: name_text(doc, name.clone()),
+                tokens: tokens(),
                 title,
                 evidence,
                 gender,
@@ -196,17 +196,21 @@ impl Index {
 
     /// The person a name refers to: by full name, or by surname (`Putin`, `Putins`).
     fn person_by_name(&self, doc: &Doc<'_>, name: Range<usize>) -> Option<usize> {
-        let tokens: Vec<&str> = name.clone().map(|k| bare(doc.lo(k))).collect();
-        let last = *tokens.last()?;
+        if name.is_empty() {
+            return None;
+        }
+        let single = name.len() == 1;
+        let first = bare(doc.lo(name.start));
+        let last = bare(doc.lo(name.end - 1));
         let by_surname = |s: &str| {
             self.persons
                 .iter()
-                .position(|p| p.surname() == s && (tokens.len() == 1 || p.tokens[0] == tokens[0]))
+                .position(|p| p.surname() == s && (single || p.tokens[0] == first))
         };
         by_surname(last).or_else(|| {
             // Possessives that lost their apostrophe upstream: `Putins remarks`.
             let stem = last.strip_suffix('s')?;
-            (tokens.len() == 1).then(|| by_surname(stem)).flatten()
+            single.then(|| by_surname(stem)).flatten()
         })
     }
 
@@ -661,21 +665,27 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     let phrase: std::borrow::Cow<'_, str> = if c.len() == 1 {
         word(0).into()
     } else {
-        c.clone()
-            .map(|k| bare(doc.lo(k)))
-            .collect::<Vec<_>>()
-            .join(" ")
-            .into()
+        let mut joined = String::with_capacity(doc.bytes(c.clone()).len());
+        for k in c.clone() {
+            if k > c.start {
+                joined.push(' ');
+            }
+            joined.push_str(bare(doc.lo(k)));
+        }
+        joined.into()
     };
     // Most chunks name people and return `None`: build the display text only for a body.
     let text = || {
         let t = clean(doc.slice(c.clone()));
-        t.strip_prefix("The ").map_or(t.clone(), str::to_owned)
+        match t.strip_prefix("The ") {
+            Some(rest) => rest.to_owned(),
+            None => t,
+        }
     };
     if lexicon::government_body(&phrase).is_some() {
         return Some(Claimant::named(
             ClaimantType::Government,
-            strip_possessive(&text()),
+            strip_possessive(text()),
         ));
     }
     if let Some(country) = lexicon::country_of(&phrase)
@@ -704,7 +714,7 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     {
         return Some(Claimant::named(
             ClaimantType::Government,
-            strip_possessive(&text()),
+            strip_possessive(text()),
         ));
     }
     let acronym = c.len() == 1 && {
@@ -722,7 +732,7 @@ fn classify_body(doc: &Doc<'_>, c: Range<usize>) -> Option<Claimant> {
     if lexicon::is_organization_word(head_word) || single_known || acronym {
         return Some(Claimant::named(
             ClaimantType::Organization,
-            strip_possessive(&text()),
+            strip_possessive(text()),
         ));
     }
     None
@@ -769,7 +779,7 @@ fn descriptions(doc: &Doc<'_>) -> Vec<Description> {
 }
 
 fn name_text(doc: &Doc<'_>, name: Range<usize>) -> String {
-    strip_possessive(&clean(doc.slice(name)))
+    strip_possessive(clean(doc.slice(name)))
 }
 
 fn title_text(doc: &Doc<'_>, title: Range<usize>) -> Option<String> {
@@ -797,17 +807,30 @@ fn bare(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn strip_possessive(s: &str) -> String {
+fn strip_possessive(mut s: String) -> String {
     for suffix in ["’s", "'s", "’", "'"] {
-        if let Some(x) = s.strip_suffix(suffix) {
-            return x.to_owned();
+        if s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+            break;
         }
     }
-    s.to_owned()
+    s
 }
 
 /// Folds runs of whitespace (including line breaks) to one space.
 pub(crate) fn clean(s: &str) -> String {
+    // Most spans are ASCII with single spaces between words: copy those as they are.
+    let b = s.as_bytes();
+    if s.is_ascii()
+        && !b.first().is_some_and(u8::is_ascii_whitespace)
+        && !b.last().is_some_and(u8::is_ascii_whitespace)
+        && !b.windows(2).any(|w| w[1] == b' ' && w[0] == b' ')
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
+    {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

@@ -20,39 +20,46 @@ macro_rules! word_list {
     };
 }
 
-/// Words mapped to values, behind a 1,024-bit filter on (first letter, length). Every token
-/// is looked up in many lists and most tokens are in none: the filter turns them away with
-/// a shift and a mask instead of hashing and comparing.
+/// Words mapped to values, behind two 1,024-bit filters: on (first letter, length) and on
+/// (last letter, length). Every token is looked up in many lists and most tokens are in none:
+/// the filters turn them away with shifts and masks instead of hashing and comparing.
 struct WordSet<V> {
-    filter: [u64; 16],
+    first: [u64; 16],
+    last: [u64; 16],
     map: FxHashMap<&'static str, V>,
 }
 
 impl<V: Copy> WordSet<V> {
     fn new(words: impl IntoIterator<Item = (&'static str, V)>) -> Self {
         let mut set = WordSet {
-            filter: [0; 16],
+            first: [0; 16],
+            last: [0; 16],
             map: FxHashMap::default(),
         };
         for (w, v) in words {
-            if let Some(k) = Self::slot(w) {
-                set.filter[k >> 6] |= 1 << (k & 63);
+            if let Some((f, l)) = Self::slots(w) {
+                set.first[f >> 6] |= 1 << (f & 63);
+                set.last[l >> 6] |= 1 << (l & 63);
             }
             set.map.insert(w, v);
         }
         set
     }
 
-    /// The filter bit of a word: five bits of its first byte (so `a` and `A` share one),
-    /// five of its length (31 for 31 and longer).
-    fn slot(w: &str) -> Option<usize> {
-        let first = *w.as_bytes().first()?;
-        Some(usize::from(first & 31) << 5 | w.len().min(31))
+    /// The filter bits of a word: five bits of its first (or last) byte, so that `a` and `A`
+    /// share one, and five of its length (31 for 31 and longer).
+    fn slots(w: &str) -> Option<(usize, usize)> {
+        let b = w.as_bytes();
+        let len = b.len().min(31);
+        Some((
+            usize::from(b.first()? & 31) << 5 | len,
+            usize::from(b[b.len() - 1] & 31) << 5 | len,
+        ))
     }
 
     fn get(&self, w: &str) -> Option<V> {
-        let k = Self::slot(w)?;
-        if self.filter[k >> 6] >> (k & 63) & 1 == 0 {
+        let (f, l) = Self::slots(w)?;
+        if self.first[f >> 6] >> (f & 63) & 1 == 0 || self.last[l >> 6] >> (l & 63) & 1 == 0 {
             return None;
         }
         self.map.get(w).copied()
@@ -737,106 +744,179 @@ pub(crate) fn government_body(lower_phrase: &str) -> Option<&'static str> {
 /// Country names, demonyms and capitals (used as metonyms: `Moscow rejected …`) mapped to the
 /// country's canonical name.
 pub(crate) fn country_of(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "russia" | "russian" | "russians" | "moscow" | "russia's" | "russias" => "Russia",
-        "us" | "u.s." | "u.s" | "usa" | "u.s.a." | "america" | "american" | "americans"
-        | "washington" | "united states" | "the united states" | "the us" | "the u.s."
-        | "america's" | "washington's" | "washingtons" => "United States",
-        "uk" | "u.k." | "britain" | "british" | "london" | "united kingdom" | "england"
-        | "english" | "britain's" | "the uk" | "the u.k." => "United Kingdom",
-        "ukraine" | "ukrainian" | "ukrainians" | "kiev" | "kyiv" | "ukraine's" | "ukraines" => {
-            "Ukraine"
-        }
-        "china" | "chinese" | "beijing" | "china's" => "China",
-        "france" | "french" | "paris" => "France",
-        "germany" | "german" | "germans" | "berlin" => "Germany",
-        "iran" | "iranian" | "iranians" | "tehran" | "iran's" => "Iran",
-        "israel" | "israeli" | "israelis" | "israel's" => "Israel",
-        "japan" | "japanese" | "tokyo" => "Japan",
-        "india" | "indian" | "new delhi" => "India",
-        "pakistan" | "pakistani" | "islamabad" => "Pakistan",
-        "turkey" | "turkish" | "ankara" => "Turkey",
-        "syria" | "syrian" | "damascus" => "Syria",
-        "iraq" | "iraqi" | "baghdad" => "Iraq",
-        "afghanistan" | "afghan" | "kabul" => "Afghanistan",
-        "saudi" | "saudi arabia" | "riyadh" => "Saudi Arabia",
-        "north korea" | "north korean" | "pyongyang" => "North Korea",
-        "south korea" | "south korean" | "seoul" => "South Korea",
-        "canada" | "canadian" | "ottawa" => "Canada",
-        "mexico" | "mexican" => "Mexico",
-        "brazil" | "brazilian" | "brasilia" => "Brazil",
-        "italy" | "italian" | "rome" => "Italy",
-        "spain" | "spanish" | "madrid" => "Spain",
-        "poland" | "polish" | "warsaw" => "Poland",
-        "hungary" | "hungarian" | "budapest" => "Hungary",
-        "belarus" | "belarusian" | "minsk" => "Belarus",
-        "estonia" | "estonian" | "tallinn" => "Estonia",
-        "latvia" | "latvian" | "riga" => "Latvia",
-        "lithuania" | "lithuanian" | "vilnius" => "Lithuania",
-        "egypt" | "egyptian" | "cairo" => "Egypt",
-        "cuba" | "cuban" | "havana" => "Cuba",
-        "venezuela" | "venezuelan" | "caracas" => "Venezuela",
-        "australia" | "australian" | "canberra" => "Australia",
-        "greece" | "greek" | "athens" => "Greece",
-        "qatar" | "qatari" | "doha" => "Qatar",
-        "yemen" | "yemeni" | "sanaa" => "Yemen",
-        "libya" | "libyan" | "tripoli" => "Libya",
-        "lebanon" | "lebanese" | "beirut" => "Lebanon",
-        "jordan" | "jordanian" | "amman" => "Jordan",
-        "palestinian" | "palestinians" | "palestine" | "ramallah" => "Palestine",
-        "sweden" | "swedish" | "stockholm" => "Sweden",
-        "norway" | "norwegian" | "oslo" => "Norway",
-        "finland" | "finnish" | "helsinki" => "Finland",
-        "denmark" | "danish" | "copenhagen" => "Denmark",
-        "netherlands" | "dutch" | "the hague" | "amsterdam" => "Netherlands",
-        "belgium" | "belgian" => "Belgium",
-        "austria" | "austrian" | "vienna" => "Austria",
-        "switzerland" | "swiss" | "bern" => "Switzerland",
-        "ireland" | "irish" | "dublin" => "Ireland",
-        "scotland" | "scottish" | "edinburgh" => "Scotland",
-        "portugal" | "portuguese" | "lisbon" => "Portugal",
-        "romania" | "romanian" | "bucharest" => "Romania",
-        "bulgaria" | "bulgarian" | "sofia" => "Bulgaria",
-        "serbia" | "serbian" | "belgrade" => "Serbia",
-        "croatia" | "croatian" | "zagreb" => "Croatia",
-        "georgia's" | "tbilisi" => "Georgia",
-        "armenia" | "armenian" | "yerevan" => "Armenia",
-        "azerbaijan" | "azerbaijani" | "baku" => "Azerbaijan",
-        "kazakhstan" | "kazakh" | "astana" => "Kazakhstan",
-        "moldova" | "moldovan" | "chisinau" => "Moldova",
-        "vietnam" | "vietnamese" | "hanoi" => "Vietnam",
-        "thailand" | "thai" | "bangkok" => "Thailand",
-        "indonesia" | "indonesian" | "jakarta" => "Indonesia",
-        "philippines" | "philippine" | "filipino" | "manila" => "Philippines",
-        "malaysia" | "malaysian" | "kuala lumpur" => "Malaysia",
-        "singapore" | "singaporean" => "Singapore",
-        "taiwan" | "taiwanese" | "taipei" => "Taiwan",
-        "nigeria" | "nigerian" | "abuja" => "Nigeria",
-        "kenya" | "kenyan" | "nairobi" => "Kenya",
-        "ethiopia" | "ethiopian" | "addis ababa" => "Ethiopia",
-        "south africa" | "south african" | "pretoria" => "South Africa",
-        "argentina" | "argentine" | "argentinian" | "buenos aires" => "Argentina",
-        "chile" | "chilean" | "santiago" => "Chile",
-        "colombia" | "colombian" | "bogota" => "Colombia",
-        "peru" | "peruvian" | "lima" => "Peru",
-        "new zealand" | "wellington" => "New Zealand",
-        "sudan" | "sudanese" | "khartoum" => "Sudan",
-        "somalia" | "somali" | "mogadishu" => "Somalia",
-        "algeria" | "algerian" | "algiers" => "Algeria",
-        "morocco" | "moroccan" | "rabat" => "Morocco",
-        "tunisia" | "tunisian" | "tunis" => "Tunisia",
-        "uae" | "emirati" | "abu dhabi" => "United Arab Emirates",
-        "bahrain" | "bahraini" => "Bahrain",
-        "kuwait" | "kuwaiti" => "Kuwait",
-        "oman" | "omani" | "muscat" => "Oman",
-        "bangladesh" | "bangladeshi" | "dhaka" => "Bangladesh",
-        "myanmar" | "burmese" | "naypyitaw" => "Myanmar",
-        "nepal" | "nepalese" | "kathmandu" => "Nepal",
-        "sri lanka" | "sri lankan" | "colombo" => "Sri Lanka",
-        "eu" | "european union" | "the eu" | "brussels" => "European Union",
-        _ => return None,
-    })
+    static SET: LazyLock<WordSet<&'static str>> = LazyLock::new(|| {
+        WordSet::new(
+            COUNTRIES
+                .iter()
+                .flat_map(|(country, names)| names.iter().map(move |n| (*n, *country))),
+        )
+    });
+    SET.get(lower)
 }
+
+/// Each country's canonical name, then the lowercase names, demonyms and capitals for it.
+const COUNTRIES: &[(&str, &[&str])] = &[
+    (
+        "Russia",
+        &[
+            "russia", "russian", "russians", "moscow", "russia's", "russias",
+        ],
+    ),
+    (
+        "United States",
+        &[
+            "us",
+            "u.s.",
+            "u.s",
+            "usa",
+            "u.s.a.",
+            "america",
+            "american",
+            "americans",
+            "washington",
+            "united states",
+            "the united states",
+            "the us",
+            "the u.s.",
+            "america's",
+            "washington's",
+            "washingtons",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &[
+            "uk",
+            "u.k.",
+            "britain",
+            "british",
+            "london",
+            "united kingdom",
+            "england",
+            "english",
+            "britain's",
+            "the uk",
+            "the u.k.",
+        ],
+    ),
+    (
+        "Ukraine",
+        &[
+            "ukraine",
+            "ukrainian",
+            "ukrainians",
+            "kiev",
+            "kyiv",
+            "ukraine's",
+            "ukraines",
+        ],
+    ),
+    ("China", &["china", "chinese", "beijing", "china's"]),
+    ("France", &["france", "french", "paris"]),
+    ("Germany", &["germany", "german", "germans", "berlin"]),
+    ("Iran", &["iran", "iranian", "iranians", "tehran", "iran's"]),
+    ("Israel", &["israel", "israeli", "israelis", "israel's"]),
+    ("Japan", &["japan", "japanese", "tokyo"]),
+    ("India", &["india", "indian", "new delhi"]),
+    ("Pakistan", &["pakistan", "pakistani", "islamabad"]),
+    ("Turkey", &["turkey", "turkish", "ankara"]),
+    ("Syria", &["syria", "syrian", "damascus"]),
+    ("Iraq", &["iraq", "iraqi", "baghdad"]),
+    ("Afghanistan", &["afghanistan", "afghan", "kabul"]),
+    ("Saudi Arabia", &["saudi", "saudi arabia", "riyadh"]),
+    ("North Korea", &["north korea", "north korean", "pyongyang"]),
+    ("South Korea", &["south korea", "south korean", "seoul"]),
+    ("Canada", &["canada", "canadian", "ottawa"]),
+    ("Mexico", &["mexico", "mexican"]),
+    ("Brazil", &["brazil", "brazilian", "brasilia"]),
+    ("Italy", &["italy", "italian", "rome"]),
+    ("Spain", &["spain", "spanish", "madrid"]),
+    ("Poland", &["poland", "polish", "warsaw"]),
+    ("Hungary", &["hungary", "hungarian", "budapest"]),
+    ("Belarus", &["belarus", "belarusian", "minsk"]),
+    ("Estonia", &["estonia", "estonian", "tallinn"]),
+    ("Latvia", &["latvia", "latvian", "riga"]),
+    ("Lithuania", &["lithuania", "lithuanian", "vilnius"]),
+    ("Egypt", &["egypt", "egyptian", "cairo"]),
+    ("Cuba", &["cuba", "cuban", "havana"]),
+    ("Venezuela", &["venezuela", "venezuelan", "caracas"]),
+    ("Australia", &["australia", "australian", "canberra"]),
+    ("Greece", &["greece", "greek", "athens"]),
+    ("Qatar", &["qatar", "qatari", "doha"]),
+    ("Yemen", &["yemen", "yemeni", "sanaa"]),
+    ("Libya", &["libya", "libyan", "tripoli"]),
+    ("Lebanon", &["lebanon", "lebanese", "beirut"]),
+    ("Jordan", &["jordan", "jordanian", "amman"]),
+    (
+        "Palestine",
+        &["palestinian", "palestinians", "palestine", "ramallah"],
+    ),
+    ("Sweden", &["sweden", "swedish", "stockholm"]),
+    ("Norway", &["norway", "norwegian", "oslo"]),
+    ("Finland", &["finland", "finnish", "helsinki"]),
+    ("Denmark", &["denmark", "danish", "copenhagen"]),
+    (
+        "Netherlands",
+        &["netherlands", "dutch", "the hague", "amsterdam"],
+    ),
+    ("Belgium", &["belgium", "belgian"]),
+    ("Austria", &["austria", "austrian", "vienna"]),
+    ("Switzerland", &["switzerland", "swiss", "bern"]),
+    ("Ireland", &["ireland", "irish", "dublin"]),
+    ("Scotland", &["scotland", "scottish", "edinburgh"]),
+    ("Portugal", &["portugal", "portuguese", "lisbon"]),
+    ("Romania", &["romania", "romanian", "bucharest"]),
+    ("Bulgaria", &["bulgaria", "bulgarian", "sofia"]),
+    ("Serbia", &["serbia", "serbian", "belgrade"]),
+    ("Croatia", &["croatia", "croatian", "zagreb"]),
+    ("Georgia", &["georgia's", "tbilisi"]),
+    ("Armenia", &["armenia", "armenian", "yerevan"]),
+    ("Azerbaijan", &["azerbaijan", "azerbaijani", "baku"]),
+    ("Kazakhstan", &["kazakhstan", "kazakh", "astana"]),
+    ("Moldova", &["moldova", "moldovan", "chisinau"]),
+    ("Vietnam", &["vietnam", "vietnamese", "hanoi"]),
+    ("Thailand", &["thailand", "thai", "bangkok"]),
+    ("Indonesia", &["indonesia", "indonesian", "jakarta"]),
+    (
+        "Philippines",
+        &["philippines", "philippine", "filipino", "manila"],
+    ),
+    ("Malaysia", &["malaysia", "malaysian", "kuala lumpur"]),
+    ("Singapore", &["singapore", "singaporean"]),
+    ("Taiwan", &["taiwan", "taiwanese", "taipei"]),
+    ("Nigeria", &["nigeria", "nigerian", "abuja"]),
+    ("Kenya", &["kenya", "kenyan", "nairobi"]),
+    ("Ethiopia", &["ethiopia", "ethiopian", "addis ababa"]),
+    (
+        "South Africa",
+        &["south africa", "south african", "pretoria"],
+    ),
+    (
+        "Argentina",
+        &["argentina", "argentine", "argentinian", "buenos aires"],
+    ),
+    ("Chile", &["chile", "chilean", "santiago"]),
+    ("Colombia", &["colombia", "colombian", "bogota"]),
+    ("Peru", &["peru", "peruvian", "lima"]),
+    ("New Zealand", &["new zealand", "wellington"]),
+    ("Sudan", &["sudan", "sudanese", "khartoum"]),
+    ("Somalia", &["somalia", "somali", "mogadishu"]),
+    ("Algeria", &["algeria", "algerian", "algiers"]),
+    ("Morocco", &["morocco", "moroccan", "rabat"]),
+    ("Tunisia", &["tunisia", "tunisian", "tunis"]),
+    ("United Arab Emirates", &["uae", "emirati", "abu dhabi"]),
+    ("Bahrain", &["bahrain", "bahraini"]),
+    ("Kuwait", &["kuwait", "kuwaiti"]),
+    ("Oman", &["oman", "omani", "muscat"]),
+    ("Bangladesh", &["bangladesh", "bangladeshi", "dhaka"]),
+    ("Myanmar", &["myanmar", "burmese", "naypyitaw"]),
+    ("Nepal", &["nepal", "nepalese", "kathmandu"]),
+    ("Sri Lanka", &["sri lanka", "sri lankan", "colombo"]),
+    (
+        "European Union",
+        &["eu", "european union", "the eu", "brussels"],
+    ),
+];
 
 word_list! {
     /// Whether a country word is a demonym or name usable as a title modifier (not a capital).

@@ -50,12 +50,17 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
     let mut index = entity::Index::new(&doc, &speakers);
     let resolved = resolve_speakers(&doc, &found, &mut index);
     let mut offsets = CodePoints::new(&article.body);
+    // Which tokens lie inside some claim's text, marked once rather than searched per token.
+    let mut in_claim = vec![false; doc.toks.len()];
+    for p in found.iter().flat_map(|a| a.parts.iter()) {
+        in_claim[p.clone()].fill(true);
+    }
     let mut records = Vec::with_capacity(found.len());
     for (a, r) in found.iter().zip(resolved) {
         let Some((mention, claimant)) = r else {
             continue;
         };
-        let (frame_words, words_before) = date_tokens(&doc, a, &found);
+        let (frame_words, words_before) = date_tokens(&doc, a, &in_claim);
         let when = date::resolve(
             &doc,
             &frame_words,
@@ -67,12 +72,14 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         let bytes = doc.bytes(a.parts[0].start..a.parts[a.parts.len() - 1].end);
         let span_start = offsets.at(bytes.start);
         let span_end = offsets.at(bytes.end);
-        let claim_text = a
-            .parts
-            .iter()
-            .map(|p| entity::clean(doc.slice(p.clone())))
-            .collect::<Vec<_>>()
-            .join(" … ");
+        let claim_text = match &a.parts[..] {
+            [one] => entity::clean(doc.slice(one.clone())),
+            parts => parts
+                .iter()
+                .map(|p| entity::clean(doc.slice(p.clone())))
+                .collect::<Vec<_>>()
+                .join(" … "),
+        };
         let claimant_type = if claimant.name.is_none() && claimant.kind == ClaimantType::Person {
             ClaimantType::Unknown
         } else {
@@ -162,7 +169,10 @@ pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &
     h.update(span_start.to_le_bytes());
     h.update(span_end.to_le_bytes());
     h.update(source_text.as_bytes());
-    format!("c{}", article::hex16(&h.finalize()))
+    let mut id = String::with_capacity(17);
+    id.push('c');
+    id.push_str(&article::hex16(&h.finalize()));
+    id
 }
 
 /// Where a claim's date is looked for, without the content of any claim: the frame's own
@@ -172,17 +182,12 @@ pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &
 fn date_tokens(
     doc: &Doc<'_>,
     a: &attribution::Attribution,
-    all: &[attribution::Attribution],
+    in_claim: &[bool],
 ) -> (Vec<usize>, Vec<usize>) {
     let sent = doc.sent(a.cue.start);
-    let inside = |k: usize| {
-        all.iter()
-            .flat_map(|c| c.parts.iter())
-            .any(|p: &Range<usize>| p.contains(&k))
-    };
-    let frame: Vec<usize> = a.frame.clone().filter(|&k| !inside(k)).collect();
+    let frame: Vec<usize> = a.frame.clone().filter(|&k| !in_claim[k]).collect();
     let before: Vec<usize> = (sent.start..a.frame.start.max(sent.start))
-        .filter(|&k| !inside(k))
+        .filter(|&k| !in_claim[k])
         .collect();
     (frame, before)
 }

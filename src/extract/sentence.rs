@@ -363,18 +363,27 @@ fn closes_single_first(text: &str, i: usize) -> bool {
 fn tokenize(text: &str) -> (Vec<Tok>, String) {
     let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
-    let mut lower = String::with_capacity(text.len());
+    // One pass lowercases every ASCII token in place; the few tokens with other letters get
+    // their folded form appended after the text.
+    let mut lower = text.to_ascii_lowercase();
     let mut para = 0u32;
     let mut pending_para = false;
     let mut i = 0usize;
     let n = text.len();
     let char_at = |i: usize| text[i..].chars().next();
     while i < n {
-        if bytes[i] == b' ' {
+        let lead = bytes[i];
+        // ASCII spaces and tabs are most of the bytes between tokens: no decoding for them.
+        if lead == b' ' || lead == b'\t' || lead == b'\r' {
             i += 1;
             continue;
         }
-        let Some(c) = char_at(i) else { break };
+        let c = if lead.is_ascii() {
+            char::from(lead)
+        } else {
+            let Some(c) = char_at(i) else { break };
+            c
+        };
         let cl = c.len_utf8();
         if c == '\n' {
             pending_para = true;
@@ -396,21 +405,25 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
             i += cl;
             let mut seg_len = 1usize;
             while i < n {
-                // Most text is ASCII: step over its letters and digits without decoding.
-                let run = bytes[i..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-                if run > 0 {
-                    i += run;
-                    seg_len += run;
+                // Most text is ASCII: step over its letters and digits without decoding, and
+                // end the word at once on the ASCII characters that never join two parts.
+                let byte = bytes[i];
+                if byte.is_ascii_alphanumeric() {
+                    i += 1;
+                    seg_len += 1;
                     continue;
+                }
+                if byte.is_ascii() && !matches!(byte, b'\'' | b'-' | b'&' | b'.' | b',') {
+                    break;
                 }
                 let Some(d) = char_at(i) else { break };
                 if d.is_alphanumeric() {
                     i += d.len_utf8();
                     seg_len += 1;
                     continue;
+                }
+                if !is_apostrophe(d) && !matches!(d, '-' | '&' | '.' | ',') {
+                    break;
                 }
                 let next = char_at(i + d.len_utf8());
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
@@ -488,11 +501,10 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
             i += cl;
         }
         let word = &text[start..i];
-        let lo_start = lower.len() as u32;
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower[lo_start as usize..].make_ascii_lowercase();
+        let lo = if word.is_ascii() {
+            start as u32..i as u32
         } else {
+            let lo_start = lower.len() as u32;
             for ch in word.chars() {
                 // Fold the typographic apostrophe so lexicon lookups need one spelling.
                 if ch == '’' || ch == 'ʼ' {
@@ -501,11 +513,12 @@ fn tokenize(text: &str) -> (Vec<Tok>, String) {
                     lower.extend(ch.to_lowercase());
                 }
             }
-        }
+            lo_start..lower.len() as u32
+        };
         toks.push(Tok {
             start: start as u32,
             end: i as u32,
-            lower: lo_start..lower.len() as u32,
+            lower: lo,
             kind,
             cap: c.is_uppercase(),
             para,
