@@ -75,10 +75,7 @@ pub enum Error {
     /// The version asked for does not fit what changed.
     #[error("{0}")]
     Version(String),
-    /// The worker pool cannot start.
-    #[error("cannot start worker threads")]
-    Threads(#[source] rayon::ThreadPoolBuildError),
-    /// The reading thread cannot start.
-    #[error("cannot start the reading thread")]
+    /// The reading or a worker thread cannot start.
+    #[error("cannot start a thread")]
     Spawn(#[source] io::Error),
 }

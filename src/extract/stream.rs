@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc;
+use std::sync::{Mutex, mpsc};
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::Error;
@@ -143,13 +142,16 @@ pub fn run(inputs: &[Input], options: &Options, sink: &mut dyn Sink) -> Result<S
 }
 
 /// The engine under every corpus run: reads `inputs` on one thread, applies `process` to
-/// every item on all cores, and hands the results to `deliver` in input order, holding
-/// only a few batches at a time. Output therefore never depends on the number of threads.
+/// every item on `options.jobs` worker threads, and hands the results to `deliver` in input
+/// order, holding only a few batches at a time. Output therefore never depends on the number
+/// of threads.
 ///
-/// Batches are independent jobs, not rounds: a worker that finishes its share of one batch
-/// starts on the next while another finishes the first, and results wait in a small reorder
-/// buffer for their turn. Reading, processing and delivery (writing, compressing) overlap.
-/// A fixed number of batches is in flight at once, which bounds memory.
+/// Batches are independent jobs, not rounds: a worker that finishes one batch takes the next
+/// while another finishes its own, and results wait in a small reorder buffer for their
+/// turn. Reading, processing and delivery (writing, compressing) overlap. A fixed number of
+/// batches is in flight at once, which bounds memory. Workers are plain threads that sleep
+/// on a channel when there is nothing to do: on a machine with as many workers as cores,
+/// a pool whose idle threads spin would take the cores the reader and the writer need.
 pub fn for_each_ordered<T: Send>(
     inputs: &[Input],
     options: &Options,
@@ -158,18 +160,18 @@ pub fn for_each_ordered<T: Send>(
 ) -> Result<(), Error> {
     let meter = options.meter.clone();
     let reader = Reader::new(inputs)?.metered(meter.clone());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.jobs)
-        .thread_name(|i| format!("claimset-extract-{i}"))
-        .build()
-        .map_err(Error::Threads)?;
+    let workers = match options.jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    };
     // Batches read, being processed, or processed and waiting for their turn: enough that a
     // worker always finds one, few enough to keep memory flat.
-    let in_flight = 2 * pool.current_num_threads() + 2;
-    // Each batch travels with its body bytes, for the meter.
-    let (batches, read) = mpsc::sync_channel::<(Vec<Item>, usize)>(1);
+    let in_flight = 2 * workers + 2;
+    // Each batch travels with its sequence number and its body bytes, for the meter.
+    let (batches, read) = mpsc::sync_channel::<(usize, Vec<Item>, usize)>(in_flight);
+    let read = Mutex::new(read);
     let (results, processed) = mpsc::channel::<(usize, Vec<T>, usize, usize)>();
-    // One token per batch in flight: taken to start a batch, given back once it is delivered.
+    // One token per batch in flight: taken to read a batch, given back once it is delivered.
     let (free, slots) = mpsc::sync_channel::<()>(in_flight);
     for _ in 0..in_flight {
         free.send(()).expect("the token channel holds every token");
@@ -178,50 +180,58 @@ pub fn for_each_ordered<T: Send>(
         std::thread::Builder::new()
             .name("claimset-read".into())
             .spawn_scoped(scope, move || {
-                let mut batch = Vec::with_capacity(BATCH_ITEMS);
-                let mut bytes = 0;
-                for item in reader {
-                    if let Item::Article(a) = &item {
-                        bytes += a.body.len();
+                let mut reader = reader.peekable();
+                for seq in 0.. {
+                    // No token: delivery stopped. Returning drops `batches`, which stops
+                    // the workers.
+                    if reader.peek().is_none() || slots.recv().is_err() {
+                        return;
                     }
-                    batch.push(item);
-                    if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
-                        if batches.send((std::mem::take(&mut batch), bytes)).is_err() {
-                            return;
+                    let mut batch = Vec::with_capacity(BATCH_ITEMS);
+                    let mut bytes = 0;
+                    for item in reader.by_ref() {
+                        if let Item::Article(a) = &item {
+                            bytes += a.body.len();
                         }
-                        bytes = 0;
+                        batch.push(item);
+                        if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
+                            break;
+                        }
                     }
-                }
-                if !batch.is_empty() {
-                    let _ = batches.send((batch, bytes));
+                    if batches.send((seq, batch, bytes)).is_err() {
+                        return;
+                    }
                 }
             })
             .map_err(Error::Spawn)?;
-        let process = &process;
-        let pool = &pool;
-        std::thread::Builder::new()
-            .name("claimset-batches".into())
-            .spawn_scoped(scope, move || {
-                pool.in_place_scope(|jobs| {
-                    for (seq, (batch, bytes)) in read.into_iter().enumerate() {
-                        // No token: delivery stopped. Dropping `read` then stops the reader.
-                        if slots.recv().is_err() {
+        for w in 0..workers {
+            let (read, results, process) = (&read, results.clone(), &process);
+            std::thread::Builder::new()
+                .name(format!("claimset-extract-{w}"))
+                .spawn_scoped(scope, move || {
+                    loop {
+                        // The lock is held only to take a batch off the channel.
+                        let next = read
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .recv();
+                        let Ok((seq, batch, bytes)) = next else {
+                            return;
+                        };
+                        let n = batch
+                            .iter()
+                            .filter(|i| !matches!(i, Item::Skipped(_)))
+                            .count();
+                        let out: Vec<T> = batch.into_iter().map(process).collect();
+                        // A closed channel means delivery failed; the result is moot.
+                        if results.send((seq, out, n, bytes)).is_err() {
                             return;
                         }
-                        let results = results.clone();
-                        jobs.spawn(move |_| {
-                            let n = batch
-                                .iter()
-                                .filter(|i| !matches!(i, Item::Skipped(_)))
-                                .count();
-                            let out: Vec<T> = batch.into_par_iter().map(process).collect();
-                            // A closed channel means delivery failed; the result is moot.
-                            let _ = results.send((seq, out, n, bytes));
-                        });
                     }
-                });
-            })
-            .map_err(Error::Spawn)?;
+                })
+                .map_err(Error::Spawn)?;
+        }
+        drop(results);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         for (seq, out, n, bytes) in processed {
@@ -236,7 +246,7 @@ pub fn for_each_ordered<T: Send>(
                     m.done(n, bytes);
                 }
                 next += 1;
-                // Fails only once the batch stage has ended, when no token is needed.
+                // Fails only once the reader has ended, when no token is needed.
                 let _ = free.send(());
             }
         }
