@@ -170,3 +170,58 @@ fn articles_without_claims_are_accounted_for() {
         .collect();
     assert_eq!(empty, ["harbour-festival"]);
 }
+
+/// A sink that fails (a full disk, a closed pipe) must end the run with its error, however
+/// many batches are still being read: the reader waits for tokens that delivery gives back,
+/// so a lost wake-up here is a hang, not a slow run.
+#[test]
+fn a_failing_sink_ends_the_run_instead_of_hanging() {
+    use claimset::extract::Input;
+    use claimset::extract::stream::{self, Options, Sink};
+
+    struct FullDisk(usize);
+    impl Sink for FullDisk {
+        fn outcome(&mut self, _: &Outcome) -> Result<(), claimset::Error> {
+            self.0 += 1;
+            if self.0 < 10 {
+                return Ok(());
+            }
+            Err(claimset::Error::Write {
+                path: "claims.jsonl".into(),
+                source: std::io::Error::other("no space left on device"),
+            })
+        }
+    }
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus.jsonl");
+    // Far more batches than may be in flight at once.
+    let lines: Vec<String> = (0..3000)
+        .map(|k| {
+            serde_json::json!({
+                "id": format!("a{k}"),
+                "date": "2023-03-01",
+                "url": format!("https://news.example.com/{k}"),
+                "text": "\"We will not resign,\" the minister told reporters on Monday.",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    for jobs in [1, 2] {
+        let (done, result) = std::sync::mpsc::channel();
+        let inputs = vec![Input::Path(corpus.clone())];
+        std::thread::spawn(move || {
+            let r = stream::run(&inputs, &Options { jobs, meter: None }, &mut FullDisk(0));
+            let _ = done.send(r.map(|_| ()).map_err(|e| e.to_string()));
+        });
+        let r = result
+            .recv_timeout(std::time::Duration::from_mins(2))
+            .unwrap_or_else(|_| panic!("the run hangs after its sink failed (-j {jobs})"));
+        assert_eq!(
+            r,
+            Err("cannot write `claims.jsonl`".to_owned()),
+            "-j {jobs}"
+        );
+    }
+}

@@ -232,6 +232,9 @@ pub fn for_each_ordered<T: Send>(
                 .map_err(Error::Spawn)?;
         }
         drop(results);
+        // Owned here, so that an early return (delivery failed) drops them before the scope
+        // joins the threads: the reader then finds no token and the workers no batch.
+        let (free, processed) = (free, processed);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
         for (seq, out, n, bytes) in processed {
