@@ -1000,6 +1000,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn hex16_is_the_first_eight_bytes_in_lowercase_hex() {
+        let digest: Vec<u8> = (0u8..32)
+            .map(|k| k.wrapping_mul(37).wrapping_add(11))
+            .collect();
+        let expected: Vec<String> = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        let expected = expected.concat();
+        assert_eq!(hex16(&digest), expected);
+        assert_eq!(
+            hex16(&[0xff, 0, 0xa0, 0x0b, 1, 2, 3, 4, 5]),
+            "ff00a00b01020304"
+        );
+    }
+
+    #[test]
     fn dates_in_the_accepted_forms() {
         let d = NaiveDate::from_ymd_opt(2022, 2, 1);
         assert_eq!(parse_date("20220201"), d);

@@ -864,6 +864,27 @@ mod tests {
     }
 
     #[test]
+    fn clean_folds_every_kind_of_whitespace_as_split_whitespace_does() {
+        for s in [
+            "plain words here",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "a\ttab",
+            "a line\nbreak",
+            "a\r\nwindows break",
+            "no\u{a0}break space",
+            "em\u{2003}space",
+            "vertical\u{b}tab",
+            "",
+            "   ",
+        ] {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean(s), folded, "{s:?}");
+        }
+    }
+
+    #[test]
     fn roles_surnames_and_pronouns_resolve_to_the_full_name() {
         let text = "Russian President Vladimir Putin spoke. Later Putin left. \
                     The Russian leader said so. Then he said it again.";

@@ -631,6 +631,35 @@ mod tests {
         assert_eq!(inner, ["major", "we will go,"]);
     }
 
+    /// A thread reuses its arrays from one article to the next: nothing of a longer article
+    /// read before may show in a shorter one read after.
+    #[test]
+    fn a_document_does_not_depend_on_the_one_before() {
+        let short = "“Short.” He said. Ünïcode Wörds, too.";
+        let fresh = std::thread::spawn(move || {
+            let d = Doc::new(short);
+            let toks: Vec<_> = (0..d.toks.len())
+                .map(|i| (d.s(i), d.lo(i).to_owned()))
+                .collect();
+            (toks, d.sents.clone(), d.quote_of.clone(), d.sent_of.clone())
+        })
+        .join()
+        .expect("thread");
+        let long =
+            "“Lots of words, ÀÉÎ, in quotes,” said the first. Then more.\nAnd more. ".repeat(50);
+        drop(Doc::new(&long));
+        let d = Doc::new(short);
+        let toks: Vec<_> = (0..d.toks.len())
+            .map(|i| (d.s(i), d.lo(i).to_owned()))
+            .collect();
+        assert_eq!(
+            (toks, d.sents.clone(), d.quote_of.clone(), d.sent_of.clone()),
+            fresh
+        );
+        assert_eq!(d.lo(4), "he");
+        assert_eq!(d.lo(7), "ünïcode");
+    }
+
     #[test]
     fn possessives_and_apostrophes_are_part_of_words() {
         let doc = Doc::new("O’Malley’s campaign didn't say");
