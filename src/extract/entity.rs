@@ -821,14 +821,12 @@ fn strip_possessive(mut s: String) -> String {
 pub(crate) fn clean(s: &str) -> String {
     // Most spans are ASCII with single spaces between words: copy those as they are.
     let b = s.as_bytes();
-    if s.is_ascii()
-        && !b.first().is_some_and(u8::is_ascii_whitespace)
-        && !b.last().is_some_and(u8::is_ascii_whitespace)
-        && !b.windows(2).any(|w| w[1] == b' ' && w[0] == b' ')
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'))
-    {
+    let folded = b.iter().enumerate().all(|(k, &c)| match c {
+        b' ' => k > 0 && k + 1 < b.len() && b[k - 1] != b' ',
+        b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => false,
+        _ => c.is_ascii(),
+    });
+    if folded {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());

@@ -169,10 +169,7 @@ pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &
     h.update(span_start.to_le_bytes());
     h.update(span_end.to_le_bytes());
     h.update(source_text.as_bytes());
-    let mut id = String::with_capacity(17);
-    id.push('c');
-    id.push_str(&article::hex16(&h.finalize()));
-    id
+    format!("c{}", article::hex16(&h.finalize()))
 }
 
 /// Where a claim's date is looked for, without the content of any claim: the frame's own
