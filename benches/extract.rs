@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use claimset::extract::stream::{self, Options, Outcome, Sink};
+use claimset::extract::stream::{self, Options, Outcome};
 use claimset::extract::{Article, Input, Item, article::Reader};
 
 const RUNS: usize = 7;
@@ -106,27 +106,25 @@ fn write_corpus(path: &Path, articles: &[Article]) {
     }
 }
 
-/// Serializes every claim, as the command does, into a sink that discards the bytes.
-struct Discard(Vec<u8>);
-
-impl Sink for Discard {
-    fn outcome(&mut self, outcome: &Outcome) -> Result<(), claimset::Error> {
-        if let Outcome::Extracted { claims, .. } = outcome {
-            for c in claims {
-                self.0.clear();
-                serde_json::to_writer(&mut self.0, c).expect("serialize");
-            }
-        }
-        Ok(())
-    }
-}
-
+/// The whole pipeline, claims serialised on the workers as `claimset extract` does.
 fn pipeline(file: &Path, jobs: usize) {
-    let mut sink = Discard(Vec::new());
     stream::run(
         &[Input::Path(file.to_path_buf())],
         &Options { jobs, meter: None },
-        &mut sink,
+        |o| {
+            let mut out = Vec::new();
+            if let Outcome::Extracted { claims, .. } = &o {
+                for c in claims {
+                    serde_json::to_writer(&mut out, c).expect("serialize");
+                    out.push(b'\n');
+                }
+            }
+            out
+        },
+        |out| {
+            std::hint::black_box(out);
+            Ok(())
+        },
     )
     .expect("the pipeline runs");
 }

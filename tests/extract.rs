@@ -156,6 +156,48 @@ fn output_does_not_depend_on_the_number_of_threads() {
     assert_eq!(one, four);
 }
 
+/// Duplicate ids are caught where every earlier article is known, whichever worker parsed
+/// either copy: each later copy is rejected and points at the first, at any thread count.
+#[test]
+fn duplicates_far_apart_are_rejected_at_any_thread_count() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("corpus.jsonl");
+    // Line 1 + 3k (k ≥ 100) repeats the id of line 1 + k: hundreds of lines, several
+    // batches, apart.
+    let lines: Vec<String> = (0..600)
+        .map(|k| {
+            let id = if k >= 300 && k % 3 == 0 { k / 3 } else { k };
+            serde_json::json!({
+                "id": format!("a{id}"),
+                "date": "2023-03-01",
+                "url": format!("https://news.example.com/{k}"),
+                "text": "\"We will not resign,\" the minister told reporters on Monday.",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    let render = |outcomes: Vec<Outcome>| -> Vec<String> {
+        outcomes
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Rejected(r) => Some(r.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let one = render(common::run(std::slice::from_ref(&corpus), 1));
+    assert_eq!(one.len(), 100);
+    let file = corpus.display().to_string();
+    assert!(
+        one[0].contains(&format!("{file}:301"))
+            && one[0].contains(&format!("already read at {file}:101")),
+        "{}",
+        one[0]
+    );
+    assert_eq!(one, render(common::run(&[corpus], 3)));
+}
+
 #[test]
 fn articles_without_claims_are_accounted_for() {
     let outcomes = common::run(&[common::fixture("articles")], 0);
@@ -177,20 +219,18 @@ fn articles_without_claims_are_accounted_for() {
 #[test]
 fn a_failing_sink_ends_the_run_instead_of_hanging() {
     use claimset::extract::Input;
-    use claimset::extract::stream::{self, Options, Sink};
+    use claimset::extract::stream::{self, Options};
 
-    struct FullDisk(usize);
-    impl Sink for FullDisk {
-        fn outcome(&mut self, _: &Outcome) -> Result<(), claimset::Error> {
-            self.0 += 1;
-            if self.0 < 10 {
-                return Ok(());
-            }
-            Err(claimset::Error::Write {
-                path: "claims.jsonl".into(),
-                source: std::io::Error::other("no space left on device"),
-            })
+    /// Accepts nine outcomes, then fails as a full disk would.
+    fn full_disk(delivered: &mut usize) -> Result<(), claimset::Error> {
+        *delivered += 1;
+        if *delivered < 10 {
+            return Ok(());
         }
+        Err(claimset::Error::Write {
+            path: "claims.jsonl".into(),
+            source: std::io::Error::other("no space left on device"),
+        })
     }
 
     let dir = tempfile::tempdir().expect("temp dir");
@@ -212,7 +252,13 @@ fn a_failing_sink_ends_the_run_instead_of_hanging() {
         let (done, result) = std::sync::mpsc::channel();
         let inputs = vec![Input::Path(corpus.clone())];
         std::thread::spawn(move || {
-            let r = stream::run(&inputs, &Options { jobs, meter: None }, &mut FullDisk(0));
+            let mut delivered = 0;
+            let r = stream::run(
+                &inputs,
+                &Options { jobs, meter: None },
+                |o| o,
+                |_| full_disk(&mut delivered),
+            );
             let _ = done.send(r.map(|_| ()).map_err(|e| e.to_string()));
         });
         let r = result

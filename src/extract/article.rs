@@ -6,6 +6,7 @@
 //! Python's `open()` reads them (`\r\n` and `\r` become `\n`), so that code-point offsets
 //! into it slice the same text in Python and R.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -255,17 +256,102 @@ pub enum Item {
 /// Reads articles one at a time from files, directories and stdin; never holds more than
 /// one article (or one JSON line) in memory.
 pub struct Reader {
+    source: Source,
+    seen: Seen,
+}
+
+/// The part of reading that must go in input order: walking directories, opening and
+/// decompressing files, splitting lines. It yields [`Raw`] inputs, which are parsed
+/// anywhere, so that a corpus run parses on every core and not on the reading thread.
+pub(crate) struct Source {
     /// Inputs still to open, last first.
     pending: Vec<Pending>,
     current: Option<JsonLines>,
-    /// Article ids seen, to reject duplicates, with where each was first read. Keyed by
-    /// the first 128 bits of the id's SHA-256 (two of a billion ids collide with odds
-    /// below 1e-20) and holding a file index and a line (`u64::MAX` for none), so a
-    /// corpus of millions costs tens of bytes an article rather than its ids and paths.
-    seen: FxHashMap<[u8; 16], (usize, u64)>,
-    /// The files articles were read from, for `seen`.
-    files: Vec<Arc<str>>,
     meter: Option<Arc<Meter>>,
+}
+
+/// One input as read, before parsing.
+pub(crate) enum Raw {
+    /// A JSON line, without its line ending (or a leading byte-order mark).
+    Line {
+        file: Arc<str>,
+        line: u64,
+        bytes: Vec<u8>,
+    },
+    /// The bytes of a whole text article, and the id its file name gives it.
+    Text {
+        file: Arc<str>,
+        id: String,
+        bytes: Vec<u8>,
+    },
+    /// An input settled while reading: rejected (unreadable, too large …) or skipped.
+    Done(Item),
+}
+
+impl Raw {
+    /// Bytes to parse, for cutting batches by size.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Raw::Line { bytes, .. } | Raw::Text { bytes, .. } => bytes.len(),
+            Raw::Done(_) => 0,
+        }
+    }
+
+    /// The article, or why it is not one. Ids are not checked for duplicates: that needs
+    /// every article before, and is [`Seen`]'s job.
+    pub(crate) fn parse(self) -> Item {
+        match self {
+            Raw::Line { file, line, bytes } => json_article(&file, line, &bytes),
+            Raw::Text { file, id, bytes } => text_article(&file, &id, bytes),
+            Raw::Done(item) => item,
+        }
+    }
+}
+
+/// Article ids read so far, to reject duplicates, with where each was first read.
+#[derive(Default)]
+pub(crate) struct Seen {
+    /// Keyed by the first 128 bits of the id's SHA-256 (two of a billion ids collide with
+    /// odds below 1e-20) and holding a file index and a line (`u64::MAX` for none), so a
+    /// corpus of millions costs tens of bytes an article rather than its ids and paths.
+    ids: FxHashMap<[u8; 16], (usize, u64)>,
+    /// The files articles were read from, for `ids`.
+    files: Vec<Arc<str>>,
+}
+
+impl Seen {
+    /// Where an article with this id was read before, if one was; else remembers this one.
+    pub(crate) fn first(&mut self, id: &str, at: &Location) -> Option<Location> {
+        let digest = Sha256::digest(id.as_bytes());
+        let key: [u8; 16] = digest[..16].try_into().expect("16 of 32 bytes");
+        if let Some(&(file, line)) = self.ids.get(&key) {
+            return Some(Location {
+                file: self.files[file].clone(),
+                line: (line != u64::MAX).then_some(line),
+            });
+        }
+        if !self.files.last().is_some_and(|f| Arc::ptr_eq(f, &at.file)) {
+            self.files.push(at.file.clone());
+        }
+        self.ids
+            .insert(key, (self.files.len() - 1, at.line.unwrap_or(u64::MAX)));
+        None
+    }
+
+    /// The item, or its rejection when its id was read before.
+    fn check(&mut self, item: Item) -> Item {
+        match item {
+            Item::Article(a) => match self.first(&a.id, &a.location) {
+                Some(first) => Item::Rejected(Rejection {
+                    location: a.location,
+                    article_id: Some(a.id),
+                    reason: Reason::DuplicateId { first },
+                }),
+                None => Item::Article(a),
+            },
+            other => other,
+        }
+    }
 }
 
 /// Counts the bytes read from an input as stored, for progress.
@@ -326,6 +412,36 @@ enum Format {
 impl Reader {
     /// Checks that every named input exists, then reads lazily.
     pub fn new(inputs: &[Input]) -> Result<Self, Error> {
+        Ok(Reader {
+            source: Source::new(inputs)?,
+            seen: Seen::default(),
+        })
+    }
+
+    /// Counts the bytes read into `meter`.
+    #[must_use]
+    pub fn metered(mut self, meter: Option<Arc<Meter>>) -> Self {
+        self.source.meter = meter;
+        self
+    }
+
+    /// The reading and the duplicate check, to run apart.
+    pub(crate) fn into_parts(self) -> (Source, Seen) {
+        (self.source, self.seen)
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let item = self.source.next()?.parse();
+        Some(self.seen.check(item))
+    }
+}
+
+impl Source {
+    fn new(inputs: &[Input]) -> Result<Self, Error> {
         let mut pending = Vec::with_capacity(inputs.len());
         for input in inputs.iter().rev() {
             match input {
@@ -339,20 +455,11 @@ impl Reader {
                 }
             }
         }
-        Ok(Reader {
+        Ok(Source {
             pending,
             current: None,
-            seen: FxHashMap::default(),
-            files: Vec::new(),
             meter: None,
         })
-    }
-
-    /// Counts the bytes read into `meter`.
-    #[must_use]
-    pub fn metered(mut self, meter: Option<Arc<Meter>>) -> Self {
-        self.meter = meter;
-        self
     }
 
     fn buffered(&self, r: impl Read + Send + 'static) -> Box<dyn BufRead + Send> {
@@ -368,7 +475,7 @@ impl Reader {
         }
     }
 
-    fn next_raw(&mut self) -> Option<Item> {
+    fn next_raw(&mut self) -> Option<Raw> {
         loop {
             if let Some(cur) = &mut self.current {
                 match cur.next() {
@@ -383,7 +490,7 @@ impl Reader {
                     let stdin = self.buffered(io::stdin());
                     match decompress(stdin) {
                         Ok(r) => self.current = Some(JsonLines::new(file, r)),
-                        Err(e) => return Some(unreadable(&file, &e)),
+                        Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
                     }
                 }
                 Pending::Path(path, named) => {
@@ -397,18 +504,18 @@ impl Reader {
 
     /// Opens a path: queues a directory's entries, starts a JSON Lines file, or reads a
     /// whole text article.
-    fn open(&mut self, path: PathBuf, named: bool) -> Option<Item> {
+    fn open(&mut self, path: PathBuf, named: bool) -> Option<Raw> {
         let file: Arc<str> = Arc::from(path.display().to_string());
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
-            Err(e) => return Some(unreadable(&file, &e)),
+            Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
         };
         // Inside a directory, a link to a directory is not followed: it could lead back up
         // and make the walk endless.
         let linked =
             !named && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if meta.is_dir() && linked {
-            return Some(Item::Skipped(path));
+            return Some(Raw::Done(Item::Skipped(path)));
         }
         if meta.is_dir() {
             match sorted_entries(&path) {
@@ -418,23 +525,23 @@ impl Reader {
                     }
                     None
                 }
-                Err(e) => Some(unreadable(&file, &e)),
+                Err(e) => Some(Raw::Done(unreadable(&file, &e))),
             }
         } else {
             let format = match format_of(&path) {
                 Some(f) => f,
                 None if named => Format::Sniff,
-                None => return Some(Item::Skipped(path)),
+                None => return Some(Raw::Done(Item::Skipped(path))),
             };
             let reader = match File::open(&path).and_then(|f| decompress(self.buffered(f))) {
                 Ok(r) => r,
-                Err(e) => return Some(unreadable(&file, &e)),
+                Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
             };
             let mut reader = reader;
             let format = match format {
                 Format::Sniff => match sniff(&mut reader) {
                     Ok(f) => f,
-                    Err(e) => return Some(unreadable(&file, &e)),
+                    Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
                 },
                 f => f,
             };
@@ -443,47 +550,17 @@ impl Reader {
                 None
             } else {
                 let id = stem(&path);
-                Some(read_text_article(&file, &id, reader))
+                Some(read_text_file(file, id, reader))
             }
         }
     }
 }
 
-impl Iterator for Reader {
-    type Item = Item;
+impl Iterator for Source {
+    type Item = Raw;
 
-    fn next(&mut self) -> Option<Item> {
-        let item = self.next_raw()?;
-        Some(match item {
-            Item::Article(a) => {
-                let digest = Sha256::digest(a.id.as_bytes());
-                let key: [u8; 16] = digest[..16].try_into().expect("16 of 32 bytes");
-                if let Some(&(file, line)) = self.seen.get(&key) {
-                    let first = Location {
-                        file: self.files[file].clone(),
-                        line: (line != u64::MAX).then_some(line),
-                    };
-                    Item::Rejected(Rejection {
-                        location: a.location,
-                        article_id: Some(a.id),
-                        reason: Reason::DuplicateId { first },
-                    })
-                } else {
-                    if !self
-                        .files
-                        .last()
-                        .is_some_and(|f| Arc::ptr_eq(f, &a.location.file))
-                    {
-                        self.files.push(a.location.file.clone());
-                    }
-                    let file = self.files.len() - 1;
-                    self.seen
-                        .insert(key, (file, a.location.line.unwrap_or(u64::MAX)));
-                    Item::Article(a)
-                }
-            }
-            other => other,
-        })
+    fn next(&mut self) -> Option<Raw> {
+        self.next_raw()
     }
 }
 
@@ -575,13 +652,25 @@ fn decompress(mut r: Box<dyn BufRead + Send>) -> io::Result<Box<dyn BufRead + Se
     }
 }
 
-/// Reads one whole text article.
-fn read_text_article(file: &Arc<str>, id: &str, reader: Box<dyn BufRead + Send>) -> Item {
+/// Reads the bytes of one whole text article; parsing them is [`text_article`]'s.
+fn read_text_file(file: Arc<str>, id: String, reader: Box<dyn BufRead + Send>) -> Raw {
     let mut bytes = Vec::new();
     let limit = MAX_ARTICLE_BYTES as u64 + 1;
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
-        return unreadable(file, &e);
+        return Raw::Done(unreadable(&file, &e));
     }
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Raw::Done(Item::Rejected(Rejection {
+            location: Location::file(&file),
+            article_id: Some(id),
+            reason: Reason::TooLarge,
+        }));
+    }
+    Raw::Text { file, id, bytes }
+}
+
+/// One text article from its bytes.
+fn text_article(file: &Arc<str>, id: &str, bytes: Vec<u8>) -> Item {
     let reject = |location: Location, reason: Reason| {
         Item::Rejected(Rejection {
             location,
@@ -589,9 +678,6 @@ fn read_text_article(file: &Arc<str>, id: &str, reader: Box<dyn BufRead + Send>)
             reason,
         })
     };
-    if bytes.len() > MAX_ARTICLE_BYTES {
-        return reject(Location::file(file), Reason::TooLarge);
-    }
     if is_utf16(&bytes) {
         return reject(Location::file(file), Reason::Utf16);
     }
@@ -617,7 +703,7 @@ fn read_text_article(file: &Arc<str>, id: &str, reader: Box<dyn BufRead + Send>)
         title: Some(title),
         date: Some(date),
         url: Some(url),
-        body: Some(body),
+        body: Some(Cow::Borrowed(body)),
     };
     match fields.validate(id.to_owned()) {
         Ok(mut a) => {
@@ -653,11 +739,11 @@ fn has_nul(bytes: &[u8]) -> bool {
 }
 
 /// `\r\n` and lone `\r` to `\n`, as Python's `open()` reads text.
-fn universal_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+fn universal_newlines(text: &str) -> Cow<'_, str> {
     if text.contains('\r') {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        std::borrow::Cow::Borrowed(text)
+        Cow::Borrowed(text)
     }
 }
 
@@ -666,11 +752,12 @@ struct Fields<'a> {
     title: Option<&'a str>,
     date: Option<&'a str>,
     url: Option<&'a str>,
-    body: Option<&'a str>,
+    /// Owned when parsing already made a copy, so that it is moved, not copied again.
+    body: Option<Cow<'a, str>>,
 }
 
 impl Fields<'_> {
-    fn validate(&self, id: String) -> Result<Article, Reason> {
+    fn validate(self, id: String) -> Result<Article, Reason> {
         let date = match self.date.map(str::trim) {
             None | Some("") => return Err(Reason::MissingDate),
             Some(d) => parse_date(d).ok_or_else(|| Reason::InvalidDate(d.to_owned()))?,
@@ -680,7 +767,7 @@ impl Fields<'_> {
             Some(u) => u,
         };
         let publisher = publisher(url).ok_or_else(|| Reason::InvalidUrl(url.to_owned()))?;
-        let body = self.body.unwrap_or("");
+        let body = self.body.unwrap_or_default();
         if body.trim().is_empty() {
             return Err(Reason::EmptyBody);
         }
@@ -695,7 +782,7 @@ impl Fields<'_> {
             date,
             url: url.to_owned(),
             publisher,
-            body: body.to_owned(),
+            body: body.into_owned(),
             location: Location {
                 file: Arc::from(""),
                 line: None,
@@ -777,15 +864,17 @@ impl JsonLines {
         }
     }
 
-    fn reject(&self, article_id: Option<String>, reason: Reason) -> Item {
-        Item::Rejected(Rejection {
+    fn reject(&self, reason: Reason) -> Raw {
+        Raw::Done(Item::Rejected(Rejection {
             location: Location::at(&self.file, self.line),
-            article_id,
+            article_id: None,
             reason,
-        })
+        }))
     }
 
-    fn next(&mut self) -> Option<Item> {
+    /// The next non-blank line, or why it cannot be read. Checks that need no parsing are
+    /// made here, where a stream that cannot go on (UTF-16, binary) is known to end.
+    fn next(&mut self) -> Option<Raw> {
         while !self.done {
             self.buf.clear();
             self.line += 1;
@@ -800,19 +889,19 @@ impl JsonLines {
                 Err(e) => {
                     // A corrupt or truncated stream: nothing after this point can be read.
                     self.done = true;
-                    return Some(self.reject(None, Reason::Unreadable(e.to_string())));
+                    return Some(self.reject(Reason::Unreadable(e.to_string())));
                 }
             };
             if too_long {
-                return Some(self.reject(None, Reason::TooLarge));
+                return Some(self.reject(Reason::TooLarge));
             }
             if self.line == 1 && is_utf16(&self.buf) {
                 self.done = true;
-                return Some(self.reject(None, Reason::Utf16));
+                return Some(self.reject(Reason::Utf16));
             }
             if has_nul(&self.buf) {
                 self.done = true;
-                return Some(self.reject(None, Reason::Binary));
+                return Some(self.reject(Reason::Binary));
             }
             if self.line == 1 && self.buf.starts_with("\u{feff}".as_bytes()) {
                 // A byte-order mark some editors put at the start of UTF-8 files.
@@ -821,73 +910,84 @@ impl JsonLines {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(self.parse_line());
+            return Some(Raw::Line {
+                file: self.file.clone(),
+                line: self.line,
+                bytes: std::mem::take(&mut self.buf),
+            });
         }
         None
     }
+}
 
-    fn parse_line(&self) -> Item {
-        let text = match std::str::from_utf8(&self.buf) {
-            Ok(t) => t,
-            Err(e) => {
-                return self.reject(
-                    None,
-                    Reason::InvalidUtf8 {
-                        offset: e.valid_up_to(),
-                    },
-                );
-            }
-        };
-        // serde would map a JSON array onto the fields by position; an article is an object.
-        if !text.trim_start().starts_with('{') {
-            return self.reject(
+/// One article from a JSON line.
+fn json_article(file: &Arc<str>, line: u64, bytes: &[u8]) -> Item {
+    let reject = |article_id: Option<String>, reason: Reason| {
+        Item::Rejected(Rejection {
+            location: Location::at(file, line),
+            article_id,
+            reason,
+        })
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return reject(
                 None,
-                Reason::MalformedJson("the line is not a JSON object".into()),
+                Reason::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                },
             );
         }
-        let raw: RawArticle = match serde_json::from_str(text) {
-            Ok(r) => r,
-            Err(e) => return self.reject(None, Reason::MalformedJson(json_message(&e))),
-        };
-        let id = match &raw.id {
-            None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-            Some(_) => {
-                return self.reject(
-                    None,
-                    Reason::MalformedJson(
-                        "field `id` must be a non-empty string or an integer".into(),
-                    ),
-                );
-            }
-        };
-        let fields = (|| {
-            Ok::<_, Reason>(Fields {
-                title: field("title", raw.title.as_ref())?,
-                date: field("date", raw.date.as_ref())?,
-                url: field("url", raw.url.as_ref())?,
-                body: field("text", raw.text.as_ref())?,
-            })
-        })();
-        let fields = match fields {
-            Ok(f) => f,
-            Err(reason) => return self.reject(id, reason),
-        };
-        let id = match id {
-            Some(id) => id,
-            None => match fields.url.map(str::trim).filter(|u| !u.is_empty()) {
-                Some(url) => url_id(url),
-                None => return self.reject(None, Reason::MissingUrl),
-            },
-        };
-        match fields.validate(id.clone()) {
-            Ok(mut a) => {
-                a.location = Location::at(&self.file, self.line);
-                Item::Article(a)
-            }
-            Err(reason) => self.reject(Some(id), reason),
+    };
+    // serde would map a JSON array onto the fields by position; an article is an object.
+    if !text.trim_start().starts_with('{') {
+        return reject(
+            None,
+            Reason::MalformedJson("the line is not a JSON object".into()),
+        );
+    }
+    let mut raw: RawArticle = match serde_json::from_str(text) {
+        Ok(r) => r,
+        Err(e) => return reject(None, Reason::MalformedJson(json_message(&e))),
+    };
+    let id = match &raw.id {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => {
+            return reject(
+                None,
+                Reason::MalformedJson("field `id` must be a non-empty string or an integer".into()),
+            );
         }
+    };
+    let text = raw.text.take();
+    let fields = (|| {
+        Ok::<_, Reason>(Fields {
+            title: field("title", raw.title.as_ref())?,
+            date: field("date", raw.date.as_ref())?,
+            url: field("url", raw.url.as_ref())?,
+            body: owned_field("text", text)?,
+        })
+    })();
+    let fields = match fields {
+        Ok(f) => f,
+        Err(reason) => return reject(id, reason),
+    };
+    let id = match id {
+        Some(id) => id,
+        None => match fields.url.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(url) => url_id(url),
+            None => return reject(None, Reason::MissingUrl),
+        },
+    };
+    match fields.validate(id.clone()) {
+        Ok(mut a) => {
+            a.location = Location::at(file, line);
+            Item::Article(a)
+        }
+        Err(reason) => reject(Some(id), reason),
     }
 }
 
@@ -900,6 +1000,17 @@ fn field<'v>(name: &str, v: Option<&'v serde_json::Value>) -> Result<Option<&'v 
             "field `{name}` must be a string, not {}",
             kind_of(other)
         ))),
+    }
+}
+
+/// [`field`], taking the string rather than borrowing it.
+fn owned_field(
+    name: &str,
+    v: Option<serde_json::Value>,
+) -> Result<Option<Cow<'static, str>>, Reason> {
+    match v {
+        Some(serde_json::Value::String(s)) => Ok(Some(Cow::Owned(s))),
+        other => field(name, other.as_ref()).map(|_| None),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Running extraction over a corpus: read on one thread, extract on all cores, hand results
-//! to a [`Sink`] in input order, holding only a few batches of articles at a time.
+//! Running extraction over a corpus: read on one thread, parse and extract on all cores,
+//! hand results on in input order, holding only a few batches of articles at a time.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::record::ClaimRecord;
 
-use super::article::{Input, Item, Location, Reader, Reason, Rejection};
+use super::article::{Input, Item, Location, Raw, Reader, Reason, Rejection};
 
 /// How to run.
 #[derive(Debug, Clone, Default)]
@@ -76,12 +76,6 @@ pub enum Outcome {
     Skipped(PathBuf),
 }
 
-/// Receives outcomes in input order; the caller decides how to show and store them.
-pub trait Sink {
-    /// Called once per outcome, in input order. An error stops the run.
-    fn outcome(&mut self, outcome: &Outcome) -> Result<(), Error>;
-}
-
 /// Counts for a run: every input article is in exactly one of `with_claims`,
 /// `without_claims` or `rejected`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -109,18 +103,34 @@ impl Summary {
         self.rejected.values().sum()
     }
 
-    fn add(&mut self, o: &Outcome) {
-        match o {
-            Outcome::Extracted { claims, .. } => {
-                if claims.is_empty() {
-                    self.without_claims += 1;
-                } else {
-                    self.with_claims += 1;
-                }
-                self.claims += claims.len() as u64;
+    fn add(&mut self, t: Tally) {
+        match t {
+            Tally::Extracted { claims: 0 } => self.without_claims += 1,
+            Tally::Extracted { claims } => {
+                self.with_claims += 1;
+                self.claims += claims as u64;
             }
-            Outcome::Rejected(r) => *self.rejected.entry(r.reason.code()).or_default() += 1,
-            Outcome::Skipped(p) => self.skipped.push(p.clone()),
+            Tally::Rejected(code) => *self.rejected.entry(code).or_default() += 1,
+            Tally::Skipped(p) => self.skipped.push(p),
+        }
+    }
+}
+
+/// What an outcome adds to the [`Summary`], taken before the outcome is handed on.
+enum Tally {
+    Extracted { claims: usize },
+    Rejected(&'static str),
+    Skipped(PathBuf),
+}
+
+impl Tally {
+    fn of(o: &Outcome) -> Self {
+        match o {
+            Outcome::Extracted { claims, .. } => Tally::Extracted {
+                claims: claims.len(),
+            },
+            Outcome::Rejected(r) => Tally::Rejected(r.reason.code()),
+            Outcome::Skipped(p) => Tally::Skipped(p.clone()),
         }
     }
 }
@@ -129,29 +139,50 @@ impl Summary {
 const BATCH_ITEMS: usize = 64;
 const BATCH_BYTES: usize = 16 << 20;
 
-/// Reads `inputs`, extracts claims from every article, and passes each outcome to `sink`
-/// in input order. Fails only when it cannot run: an input that does not exist, threads
-/// that cannot start, or a sink that fails.
-pub fn run(inputs: &[Input], options: &Options, sink: &mut dyn Sink) -> Result<Summary, Error> {
+/// Reads `inputs`, extracts claims from every article, and hands each outcome to `deliver`
+/// in input order, after `prepare` has made it ready on a worker thread. `prepare` is where
+/// per-article work that does not depend on order belongs — serialising the claims, say —
+/// so that it is spread over every core rather than left to the one thread that delivers.
+/// Fails only when it cannot run: an input that does not exist, threads that cannot start,
+/// or `deliver` failing.
+pub fn run<P: Send>(
+    inputs: &[Input],
+    options: &Options,
+    prepare: impl Fn(Outcome) -> P + Sync,
+    mut deliver: impl FnMut(P) -> Result<(), Error>,
+) -> Result<Summary, Error> {
     let mut summary = Summary::default();
-    for_each_ordered(inputs, options, outcome, |o| {
-        summary.add(&o);
-        sink.outcome(&o)
-    })?;
+    for_each_ordered(
+        inputs,
+        options,
+        |item| {
+            let o = outcome(item);
+            (Tally::of(&o), prepare(o))
+        },
+        |(tally, prepared)| {
+            summary.add(tally);
+            deliver(prepared)
+        },
+    )?;
     Ok(summary)
 }
 
-/// The engine under every corpus run: reads `inputs` on one thread, applies `process` to
-/// every item on `options.jobs` worker threads, and hands the results to `deliver` in input
-/// order, holding only a few batches at a time. Output therefore never depends on the number
-/// of threads.
+/// The engine under every corpus run: reads `inputs` on one thread, parses every input and
+/// applies `process` to it on `options.jobs` worker threads, and hands the results to
+/// `deliver` in input order, holding only a few batches at a time. Output therefore never
+/// depends on the number of threads.
 ///
-/// Batches are independent jobs, not rounds: a worker that finishes one batch takes the next
-/// while another finishes its own, and results wait in a small reorder buffer for their
-/// turn. Reading, processing and delivery (writing, compressing) overlap. A fixed number of
+/// The reading thread only opens, decompresses and splits; everything that costs per
+/// article happens on the workers, so that more cores keep paying off. Batches are
+/// independent jobs, not rounds: a worker that finishes one batch takes the next while
+/// another finishes its own, and results wait in a small reorder buffer for their turn.
+/// Reading, processing and delivery (writing, compressing) overlap. A fixed number of
 /// batches is in flight at once, which bounds memory. Workers are plain threads that sleep
 /// on a channel when there is nothing to do: on a machine with as many workers as cores,
 /// a pool whose idle threads spin would take the cores the reader and the writer need.
+///
+/// Duplicate ids are caught at delivery, where every earlier article is known: the result
+/// for a duplicate is dropped and `process` is given its rejection instead.
 pub fn for_each_ordered<T: Send>(
     inputs: &[Input],
     options: &Options,
@@ -159,7 +190,7 @@ pub fn for_each_ordered<T: Send>(
     mut deliver: impl FnMut(T) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let meter = options.meter.clone();
-    let reader = Reader::new(inputs)?.metered(meter.clone());
+    let (source, mut seen) = Reader::new(inputs)?.metered(meter.clone()).into_parts();
     let workers = match options.jobs {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
@@ -167,10 +198,11 @@ pub fn for_each_ordered<T: Send>(
     // Batches read, being processed, or processed and waiting for their turn: enough that a
     // worker always finds one, few enough to keep memory flat.
     let in_flight = 2 * workers + 2;
-    // Each batch travels with its sequence number and its body bytes, for the meter.
-    let (batches, read) = mpsc::sync_channel::<(usize, Vec<Item>, usize)>(in_flight);
+    let (batches, read) = mpsc::sync_channel::<(usize, Vec<Raw>)>(in_flight);
     let read = Mutex::new(read);
-    let (results, processed) = mpsc::channel::<(usize, Vec<T>, usize, usize)>();
+    // Each result batch travels with its sequence number and, for the meter, how many
+    // inputs it held and their bytes of body text.
+    let (results, processed) = mpsc::channel::<(usize, Vec<Processed<T>>, usize, usize)>();
     // One token per batch in flight: taken to read a batch, given back once it is delivered.
     let (free, slots) = mpsc::sync_channel::<()>(in_flight);
     for _ in 0..in_flight {
@@ -180,25 +212,23 @@ pub fn for_each_ordered<T: Send>(
         std::thread::Builder::new()
             .name("claimset-read".into())
             .spawn_scoped(scope, move || {
-                let mut reader = reader.peekable();
+                let mut source = source.peekable();
                 for seq in 0.. {
                     // No token: delivery stopped. Returning drops `batches`, which stops
                     // the workers.
-                    if reader.peek().is_none() || slots.recv().is_err() {
+                    if source.peek().is_none() || slots.recv().is_err() {
                         return;
                     }
                     let mut batch = Vec::with_capacity(BATCH_ITEMS);
                     let mut bytes = 0;
-                    for item in reader.by_ref() {
-                        if let Item::Article(a) = &item {
-                            bytes += a.body.len();
-                        }
-                        batch.push(item);
+                    for raw in source.by_ref() {
+                        bytes += raw.len();
+                        batch.push(raw);
                         if batch.len() >= BATCH_ITEMS || bytes >= BATCH_BYTES {
                             break;
                         }
                     }
-                    if batches.send((seq, batch, bytes)).is_err() {
+                    if batches.send((seq, batch)).is_err() {
                         return;
                     }
                 }
@@ -215,16 +245,30 @@ pub fn for_each_ordered<T: Send>(
                             .lock()
                             .unwrap_or_else(std::sync::PoisonError::into_inner)
                             .recv();
-                        let Ok((seq, batch, bytes)) = next else {
+                        let Ok((seq, batch)) = next else {
                             return;
                         };
-                        let n = batch
-                            .iter()
-                            .filter(|i| !matches!(i, Item::Skipped(_)))
-                            .count();
-                        let out: Vec<T> = batch.into_iter().map(process).collect();
+                        let (mut inputs, mut text) = (0, 0);
+                        let out: Vec<Processed<T>> = batch
+                            .into_iter()
+                            .map(|raw| {
+                                let item = raw.parse();
+                                let id = match &item {
+                                    Item::Article(a) => {
+                                        text += a.body.len();
+                                        Some((a.id.clone(), a.location.clone()))
+                                    }
+                                    Item::Rejected(_) | Item::Skipped(_) => None,
+                                };
+                                inputs += usize::from(!matches!(item, Item::Skipped(_)));
+                                Processed {
+                                    id,
+                                    result: process(item),
+                                }
+                            })
+                            .collect();
                         // A closed channel means delivery failed; the result is moot.
-                        if results.send((seq, out, n, bytes)).is_err() {
+                        if results.send((seq, out, inputs, text)).is_err() {
                             return;
                         }
                     }
@@ -237,16 +281,27 @@ pub fn for_each_ordered<T: Send>(
         let (free, processed) = (free, processed);
         let mut waiting = BTreeMap::new();
         let mut next = 0;
-        for (seq, out, n, bytes) in processed {
-            waiting.insert(seq, (out, n, bytes));
-            while let Some((out, n, bytes)) = waiting.remove(&next) {
-                for r in out {
+        for (seq, out, inputs, text) in processed {
+            waiting.insert(seq, (out, inputs, text));
+            while let Some((out, inputs, text)) = waiting.remove(&next) {
+                for Processed { id, result } in out {
+                    let result = match id {
+                        Some((id, location)) => match seen.first(&id, &location) {
+                            Some(first) => process(Item::Rejected(Rejection {
+                                location,
+                                article_id: Some(id),
+                                reason: Reason::DuplicateId { first },
+                            })),
+                            None => result,
+                        },
+                        None => result,
+                    };
                     // Returning drops `processed` and `free`, which stops the stages before
                     // at their next send or token; the scope then waits for them.
-                    deliver(r)?;
+                    deliver(result)?;
                 }
                 if let Some(m) = &meter {
-                    m.done(n, bytes);
+                    m.done(inputs, text);
                 }
                 next += 1;
                 // Fails only once the reader has ended, when no token is needed.
@@ -255,6 +310,13 @@ pub fn for_each_ordered<T: Send>(
         }
         Ok(())
     })
+}
+
+/// A worker's result for one input, with the article's id and location for the duplicate
+/// check at delivery.
+struct Processed<T> {
+    id: Option<(String, Location)>,
+    result: T,
 }
 
 /// The claims of one article, or the reason extraction failed on it. A bug on one article

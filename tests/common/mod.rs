@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use claimset::extract::stream::{self, Options, Outcome, Sink};
+use claimset::extract::stream::{self, Options, Outcome};
 use claimset::extract::{Input, Item};
 use claimset::record::ClaimRecord;
 
@@ -40,34 +40,21 @@ pub(crate) fn dataset_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// Every outcome of a run, in order.
-#[derive(Default)]
-pub(crate) struct Collect(pub(crate) Vec<Outcome>);
-
-impl Sink for Collect {
-    fn outcome(&mut self, outcome: &Outcome) -> Result<(), claimset::Error> {
-        self.0.push(match outcome {
-            Outcome::Extracted {
-                article_id,
-                location,
-                claims,
-            } => Outcome::Extracted {
-                article_id: article_id.clone(),
-                location: location.clone(),
-                claims: claims.clone(),
-            },
-            Outcome::Rejected(r) => Outcome::Rejected(r.clone()),
-            Outcome::Skipped(p) => Outcome::Skipped(p.clone()),
-        });
-        Ok(())
-    }
-}
-
 /// Runs the library over `paths` with `jobs` threads.
 pub(crate) fn run(paths: &[PathBuf], jobs: usize) -> Vec<Outcome> {
     let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
-    let mut sink = Collect::default();
-    stream::run(&inputs, &Options { jobs, meter: None }, &mut sink).expect("the run completes");
-    sink.0
+    let mut outcomes = Vec::new();
+    stream::run(
+        &inputs,
+        &Options { jobs, meter: None },
+        |o| o,
+        |o| {
+            outcomes.push(o);
+            Ok(())
+        },
+    )
+    .expect("the run completes");
+    outcomes
 }
 
 /// The claims extracted from `paths`, in output order.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use claimset::Error;
 use claimset::extract::Input;
-use claimset::extract::stream::{self, Meter, Options, Outcome as ArticleOutcome, Sink, Summary};
+use claimset::extract::stream::{self, Meter, Options, Outcome as ArticleOutcome, Summary};
 use tempfile::NamedTempFile;
 
 use crate::Outcome;
@@ -41,24 +41,25 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
-    let claims = Output::create(args.output.as_deref())?;
-    let articles = match &args.articles {
+    let mut claims = Output::create(args.output.as_deref())?;
+    let mut articles = match &args.articles {
         Some(p) => Some(Output::create(Some(p))?),
         None => None,
     };
     let meter = Arc::new(Meter::default());
     let progress = Progress::start(&inputs, &meter, args.quiet);
-    let mut sink = Writer {
-        claims,
-        articles,
-        progress,
-        quiet: args.quiet,
-    };
     let options = Options {
         jobs: args.jobs.n,
         meter: Some(meter),
     };
-    let summary = match stream::run(&inputs, &options, &mut sink) {
+    let (quiet, report_articles) = (args.quiet, articles.is_some());
+    let run = stream::run(
+        &inputs,
+        &options,
+        |o| Encoded::of(&o, quiet, report_articles),
+        |e| e.write(&mut claims, articles.as_mut(), &progress),
+    );
+    let summary = match run {
         Ok(s) => s,
         Err(Error::Output { source, .. }) if source.kind() == io::ErrorKind::BrokenPipe => {
             // The reader of our stdout has gone (`| head`): stop quietly, like other filters.
@@ -66,12 +67,6 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Err(e) => return Err(e.into()),
     };
-    let Writer {
-        claims,
-        articles,
-        progress,
-        ..
-    } = sink;
     progress.finish();
     let claims_to = claims.finish()?;
     if let Some(a) = articles {
@@ -138,33 +133,56 @@ fn plural(n: u64, noun: &str) -> String {
     }
 }
 
-struct Writer {
-    claims: Output,
-    articles: Option<Output>,
-    progress: Progress,
-    quiet: bool,
+/// One outcome made ready to write, on a worker thread: its claims as JSON Lines, its line
+/// of the articles report, and the message for a rejection.
+struct Encoded {
+    claims: Vec<u8>,
+    report: Vec<u8>,
+    rejected: Option<String>,
 }
 
-impl Sink for Writer {
-    fn outcome(&mut self, outcome: &ArticleOutcome) -> Result<(), Error> {
+impl Encoded {
+    fn of(outcome: &ArticleOutcome, quiet: bool, report: bool) -> Self {
+        let mut e = Encoded {
+            claims: Vec::new(),
+            report: Vec::new(),
+            rejected: None,
+        };
         match outcome {
             ArticleOutcome::Extracted { claims, .. } => {
                 for c in claims {
-                    self.claims.line(c)?;
+                    json_line(&mut e.claims, c);
                 }
             }
-            ArticleOutcome::Rejected(r) => {
-                if !self.quiet {
-                    self.progress.suspend(|| eprintln!("rejected: {r}"));
-                }
-            }
-            ArticleOutcome::Skipped(_) => {}
+            ArticleOutcome::Rejected(r) if !quiet => e.rejected = Some(r.to_string()),
+            ArticleOutcome::Rejected(_) | ArticleOutcome::Skipped(_) => {}
         }
-        if let (Some(a), Some(line)) = (&mut self.articles, outcome.report()) {
-            a.line(&line)?;
+        if let (true, Some(line)) = (report, outcome.report()) {
+            json_line(&mut e.report, &line);
+        }
+        e
+    }
+
+    fn write(
+        self,
+        claims: &mut Output,
+        articles: Option<&mut Output>,
+        progress: &Progress,
+    ) -> Result<(), Error> {
+        claims.write(&self.claims)?;
+        if let Some(message) = self.rejected {
+            progress.suspend(|| eprintln!("rejected: {message}"));
+        }
+        if let Some(a) = articles {
+            a.write(&self.report)?;
         }
         Ok(())
     }
+}
+
+fn json_line<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
+    serde_json::to_writer(&mut *out, value).expect("records and reports serialize to JSON");
+    out.push(b'\n');
 }
 
 /// A JSON Lines destination: stdout, or a file written aside and renamed into place when
@@ -230,15 +248,11 @@ impl Output {
         }
     }
 
-    fn line<T: serde::Serialize>(&mut self, value: &T) -> Result<(), Error> {
-        let io_err = |e: io::Error, what: &str| Error::Output {
-            what: what.to_owned(),
-            source: e,
-        };
-        serde_json::to_writer(&mut self.out, value)
-            .map_err(io::Error::from)
-            .and_then(|()| self.out.write_all(b"\n"))
-            .map_err(|e| io_err(e, &self.what))
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
+        self.out.write_all(bytes).map_err(|source| Error::Output {
+            what: self.what.clone(),
+            source,
+        })
     }
 
     /// Flushes, and moves a file into place. Returns what was written to, for messages.
