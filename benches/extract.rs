@@ -115,8 +115,7 @@ fn pipeline(file: &Path, jobs: usize) {
             let mut out = Vec::new();
             if let Outcome::Extracted { claims, .. } = &o {
                 for c in claims {
-                    serde_json::to_writer(&mut out, c).expect("serialize");
-                    out.push(b'\n');
+                    c.write_json_line(&mut out);
                 }
             }
             out

@@ -151,7 +151,7 @@ impl Encoded {
         match outcome {
             ArticleOutcome::Extracted { claims, .. } => {
                 for c in claims {
-                    json_line(&mut e.claims, c);
+                    c.write_json_line(&mut e.claims);
                 }
             }
             ArticleOutcome::Rejected(r) if !quiet => e.rejected = Some(r.to_string()),
