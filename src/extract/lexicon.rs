@@ -26,7 +26,10 @@ macro_rules! word_list {
 struct WordSet<V> {
     first: [u64; 16],
     last: [u64; 16],
-    map: FxHashMap<&'static str, V>,
+    /// Words of up to 15 bytes — nearly all — packed with their length into one integer,
+    /// so that a lookup hashes and compares integers instead of calling `memcmp`.
+    short: FxHashMap<u128, V>,
+    long: FxHashMap<&'static str, V>,
 }
 
 impl<V: Copy> WordSet<V> {
@@ -34,14 +37,18 @@ impl<V: Copy> WordSet<V> {
         let mut set = WordSet {
             first: [0; 16],
             last: [0; 16],
-            map: FxHashMap::default(),
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
         };
         for (w, v) in words {
             if let Some((f, l)) = Self::slots(w) {
                 set.first[f >> 6] |= 1 << (f & 63);
                 set.last[l >> 6] |= 1 << (l & 63);
             }
-            set.map.insert(w, v);
+            match packed(w) {
+                Some(key) => set.short.insert(key, v),
+                None => set.long.insert(w, v),
+            };
         }
         set
     }
@@ -62,8 +69,23 @@ impl<V: Copy> WordSet<V> {
         if self.first[f >> 6] >> (f & 63) & 1 == 0 || self.last[l >> 6] >> (l & 63) & 1 == 0 {
             return None;
         }
-        self.map.get(w).copied()
+        match packed(w) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(w).copied(),
+        }
     }
+}
+
+/// A word of up to 15 bytes as one integer: its bytes, then its length in the top byte, so
+/// that two words pack alike only when they are equal.
+fn packed(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let mut key = [0; 16];
+    key.get_mut(..b.len())
+        .filter(|_| b.len() < 16)?
+        .copy_from_slice(b);
+    key[15] = b.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 /// The reporting verb may introduce a clause without `that`: `Putin says the US ignored …`.
@@ -1185,5 +1207,38 @@ pub(crate) fn gender_of(lower: &str) -> Option<Gender> {
         Some(Gender::Female)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_sets_find_exactly_their_words_short_and_long() {
+        let words = [
+            "say",
+            "a",
+            "fifteen-letters",
+            "sixteen-letters!",
+            "spokesperson-in-chief",
+        ];
+        let set = WordSet::new(words.iter().enumerate().map(|(k, w)| (*w, k)));
+        for (k, w) in words.iter().enumerate() {
+            assert_eq!(set.get(w), Some(k), "{w}");
+        }
+        // Prefixes, extensions, a trailing NUL, and the wrong case are other words.
+        for w in [
+            "sa",
+            "says",
+            "say\0",
+            "Say",
+            "",
+            "fifteen-letter",
+            "sixteen-letters",
+            "b",
+        ] {
+            assert_eq!(set.get(w), None, "{w:?}");
+        }
     }
 }
