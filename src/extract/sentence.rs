@@ -386,6 +386,13 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// `char::is_alphanumeric`, answering at once for the General Punctuation block (U+2000 to
+/// U+206F: curly quotes, dashes, ellipses), which news text is full of and which holds no
+/// letter or digit; the standard library looks those up in its Unicode tables.
+fn is_alnum(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
+
 /// In `'old-school,'''` the single quote closes first, then the double one; a run of three
 /// that opens (`'''Tis`) starts with the double one.
 fn closes_single_first(text: &str, i: usize) -> bool {
@@ -440,7 +447,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
         pending_para = false;
         let start = i;
         let kind;
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             kind = Kind::Word;
             i += cl;
             let mut seg_len = 1usize;
@@ -457,7 +464,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
                     break;
                 }
                 let Some(d) = char_at(i) else { break };
-                if d.is_alphanumeric() {
+                if is_alnum(d) {
                     i += d.len_utf8();
                     seg_len += 1;
                     continue;
@@ -466,7 +473,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
                     break;
                 }
                 let next = char_at(i + d.len_utf8());
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                let next_alnum = next.is_some_and(is_alnum);
                 let prev = text[..i].chars().next_back();
                 let joins = match d {
                     _ if is_apostrophe(d) => next_alnum,
@@ -477,7 +484,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
                         // "U.S", "a.m": single-letter segments joined by dots.
                         let initials = seg_len == 1 && next.is_some_and(char::is_alphabetic) && {
                             let after = char_at(i + 1 + next.map_or(0, char::len_utf8));
-                            !after.is_some_and(char::is_alphanumeric)
+                            !after.is_some_and(is_alnum)
                         };
                         digits || initials
                     }
@@ -501,7 +508,7 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
                 && text[start..i].ends_with(['s', 'S'])
                 && let Some(a) = char_at(i)
                 && is_apostrophe(a)
-                && !char_at(i + a.len_utf8()).is_some_and(char::is_alphanumeric)
+                && !char_at(i + a.len_utf8()).is_some_and(is_alnum)
                 && !(a == '\'' && bytes.get(i + 1) == Some(&b'\''))
             {
                 i += a.len_utf8();
@@ -569,6 +576,16 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letters_or_digits() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?} (U+{:04X})", u32::from(c));
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', 'Ж', '中', '٣', 'ⁱ'] {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     fn words(doc: &Doc<'_>, r: Range<usize>) -> Vec<String> {
         r.map(|i| doc.s(i).to_owned()).collect()
