@@ -475,33 +475,6 @@ impl Source {
         }
     }
 
-    fn next_raw(&mut self) -> Option<Raw> {
-        loop {
-            if let Some(cur) = &mut self.current {
-                match cur.next() {
-                    Some(item) => return Some(item),
-                    None => self.current = None,
-                }
-            }
-            let p = self.pending.pop()?;
-            match p {
-                Pending::Stdin => {
-                    let file: Arc<str> = Arc::from("<stdin>");
-                    let stdin = self.buffered(io::stdin());
-                    match decompress(stdin) {
-                        Ok(r) => self.current = Some(JsonLines::new(file, r)),
-                        Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
-                    }
-                }
-                Pending::Path(path, named) => {
-                    if let Some(item) = self.open(path, named) {
-                        return Some(item);
-                    }
-                }
-            }
-        }
-    }
-
     /// Opens a path: queues a directory's entries, starts a JSON Lines file, or reads a
     /// whole text article.
     fn open(&mut self, path: PathBuf, named: bool) -> Option<Raw> {
@@ -560,7 +533,30 @@ impl Iterator for Source {
     type Item = Raw;
 
     fn next(&mut self) -> Option<Raw> {
-        self.next_raw()
+        loop {
+            if let Some(cur) = &mut self.current {
+                match cur.next() {
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                }
+            }
+            let p = self.pending.pop()?;
+            match p {
+                Pending::Stdin => {
+                    let file: Arc<str> = Arc::from("<stdin>");
+                    let stdin = self.buffered(io::stdin());
+                    match decompress(stdin) {
+                        Ok(r) => self.current = Some(JsonLines::new(file, r)),
+                        Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
+                    }
+                }
+                Pending::Path(path, named) => {
+                    if let Some(item) = self.open(path, named) {
+                        return Some(item);
+                    }
+                }
+            }
+        }
     }
 }
 
