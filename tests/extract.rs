@@ -161,22 +161,11 @@ fn output_does_not_depend_on_the_number_of_threads() {
 #[test]
 fn duplicates_far_apart_are_rejected_at_any_thread_count() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus.jsonl");
     // Line 1 + 3k (k ≥ 100) repeats the id of line 1 + k: hundreds of lines, several
     // batches, apart.
-    let lines: Vec<String> = (0..600)
-        .map(|k| {
-            let id = if k >= 300 && k % 3 == 0 { k / 3 } else { k };
-            serde_json::json!({
-                "id": format!("a{id}"),
-                "date": "2023-03-01",
-                "url": format!("https://news.example.com/{k}"),
-                "text": "\"We will not resign,\" the minister told reporters on Monday.",
-            })
-            .to_string()
-        })
-        .collect();
-    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    let corpus = json_corpus(dir.path(), 600, |k| {
+        if k >= 300 && k % 3 == 0 { k / 3 } else { k }
+    });
     let render = |outcomes: Vec<Outcome>| -> Vec<String> {
         outcomes
             .iter()
@@ -234,20 +223,8 @@ fn a_failing_sink_ends_the_run_instead_of_hanging() {
     }
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let corpus = dir.path().join("corpus.jsonl");
     // Far more batches than may be in flight at once.
-    let lines: Vec<String> = (0..3000)
-        .map(|k| {
-            serde_json::json!({
-                "id": format!("a{k}"),
-                "date": "2023-03-01",
-                "url": format!("https://news.example.com/{k}"),
-                "text": "\"We will not resign,\" the minister told reporters on Monday.",
-            })
-            .to_string()
-        })
-        .collect();
-    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    let corpus = json_corpus(dir.path(), 3000, |k| k);
     for jobs in [1, 2] {
         let (done, result) = std::sync::mpsc::channel();
         let inputs = vec![Input::Path(corpus.clone())];
@@ -270,4 +247,23 @@ fn a_failing_sink_ends_the_run_instead_of_hanging() {
             "-j {jobs}"
         );
     }
+}
+
+/// Writes `corpus.jsonl` in `dir`: `n` articles of one quoted claim each, line 1 + k with
+/// the id `a{id(k)}` and a URL of its own.
+fn json_corpus(dir: &std::path::Path, n: usize, id: impl Fn(usize) -> usize) -> std::path::PathBuf {
+    let corpus = dir.join("corpus.jsonl");
+    let lines: Vec<String> = (0..n)
+        .map(|k| {
+            serde_json::json!({
+                "id": format!("a{}", id(k)),
+                "date": "2023-03-01",
+                "url": format!("https://news.example.com/{k}"),
+                "text": "\"We will not resign,\" the minister told reporters on Monday.",
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
+    corpus
 }
