@@ -12,8 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use claimset::extract::stream::{self, Options, Outcome};
-use claimset::extract::{Article, Input, Item, article::Reader};
+use claimset::{Article, ArticleOutcome as Outcome, Input, Item, Reader, RunOptions as Options};
 
 // The allocator `claimset` itself uses, so that the figures are the command's.
 #[global_allocator]
@@ -36,10 +35,7 @@ fn main() {
     // Extraction alone, one thread, articles already in memory.
     let mut claims = 0;
     let extract = median(|| {
-        claims = articles
-            .iter()
-            .map(|a| claimset::extract::claims(a).len())
-            .sum();
+        claims = articles.iter().map(|a| claimset::claims(a).len()).sum();
     });
     report("extract only, 1 thread", extract, articles.len(), bytes);
     println!("  claims: {claims}");
@@ -112,7 +108,7 @@ fn write_corpus(path: &Path, articles: &[Article]) {
 
 /// The whole pipeline, claims serialised on the workers as `claimset extract` does.
 fn pipeline(file: &Path, jobs: usize) {
-    stream::run(
+    claimset::run(
         &[Input::Path(file.to_path_buf())],
         &Options { jobs, meter: None },
         |o| {

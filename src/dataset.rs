@@ -1,8 +1,6 @@
 //! A dataset folder: `dataset.toml`, its source articles, its corrections, its releases and
 //! its changelog, and the fingerprints that say whether any input changed.
 
-use std::fmt::Write as _;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use semver::Version;
@@ -169,7 +167,7 @@ fn fingerprint(files: &[InputFile]) -> String {
         h.update(f.sha256.as_bytes());
         h.update(b"\n");
     }
-    hex(&h.finalize())
+    crate::digest::hex(&h.finalize())
 }
 
 /// Every file under `dir` (recursively, hidden ones left out), hashed, with paths relative
@@ -201,7 +199,7 @@ fn hash_tree(root: &Path, dir: &Path) -> Result<Vec<InputFile>, Error> {
             } else if kind.is_file() {
                 out.push(InputFile {
                     path: relative(root, &path),
-                    sha256: sha256_file(&path)?,
+                    sha256: crate::digest::sha256_file(&path)?,
                 });
             }
         }
@@ -211,42 +209,12 @@ fn hash_tree(root: &Path, dir: &Path) -> Result<Vec<InputFile>, Error> {
 }
 
 /// `path` relative to `root`, with `/` separators whatever the platform.
-pub fn relative(root: &Path, path: &Path) -> String {
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// SHA-256 of a file's bytes, lowercase hex.
-pub fn sha256_file(path: &Path) -> Result<String, Error> {
-    let mut file = std::fs::File::open(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let mut h = Sha256::new();
-    let mut buf = vec![0; 1 << 16];
-    loop {
-        let n = file.read(&mut buf).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        if n == 0 {
-            break;
-        }
-        h.update(&buf[..n]);
-    }
-    Ok(hex(&h.finalize()))
-}
-
-/// Lowercase hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }
 
 /// A TOML error message with its line, for people editing the file.

@@ -1,6 +1,6 @@
 //! Errors that stop a run. Bad articles are not errors: they are
-//! [`Rejection`](crate::extract::Rejection)s, and problems found in records or corrections are
-//! [`Problem`](crate::curate::Problem)s — both reported while the run goes on.
+//! [`Rejection`](crate::Rejection)s, and problems found in records or corrections are
+//! [`Problem`](crate::Problem)s — both reported while the run goes on.
 
 use std::io;
 use std::path::PathBuf;
@@ -49,6 +49,16 @@ pub enum Error {
     Dataset {
         /// The folder or file.
         path: PathBuf,
+        /// What is wrong and what to do.
+        message: String,
+    },
+    /// A line of a file is not what the file must hold.
+    #[error("{}:{line}: {message}", path.display())]
+    Line {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line.
+        line: u64,
         /// What is wrong and what to do.
         message: String,
     },

@@ -21,7 +21,7 @@
 //! nor wrong. `all = true` scores every gold claim. Claims in headlines are left out: records
 //! point into article bodies.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -64,6 +64,90 @@ impl Gold {
             || cue.starts_with("according to")
             || cue.split([' ', ':']).any(crate::extract::is_reporting_verb)
     }
+}
+
+/// Reads gold claims from JSON Lines; a line that is not a gold claim stops the run with its
+/// file and line.
+pub fn read_gold(path: &std::path::Path) -> Result<Vec<Gold>, crate::Error> {
+    use std::io::BufRead;
+    let read_err = |source| crate::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut gold = Vec::new();
+    for (k, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(read_err)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str(&line) {
+            Ok(g) => gold.push(g),
+            Err(e) => {
+                return Err(crate::Error::Line {
+                    path: path.to_path_buf(),
+                    line: k as u64 + 1,
+                    message: format!(
+                        "not a gold claim: {e}: each line is one object with article_id, \
+                         claim_text and quote_type"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(gold)
+}
+
+/// The predictions for an evaluation: every article of `inputs` extracted, with the bodies
+/// kept when `keep_bodies` (to show sentences), and the inputs rejected.
+#[derive(Debug, Default)]
+pub struct Predictions {
+    /// Ids of the articles read.
+    pub read: BTreeSet<String>,
+    /// Every claim extracted, in input order.
+    pub claims: Vec<ClaimRecord>,
+    /// Article bodies by id, when asked for.
+    pub bodies: BTreeMap<String, String>,
+    /// Inputs that could not be read as articles.
+    pub rejected: Vec<crate::Rejection>,
+}
+
+/// Extracts every article of `inputs` for scoring.
+pub fn predict(
+    inputs: &[crate::Input],
+    jobs: usize,
+    keep_bodies: bool,
+) -> Result<Predictions, crate::Error> {
+    use crate::input::Item;
+    let mut p = Predictions::default();
+    crate::stream::for_each_ordered(
+        inputs,
+        &crate::stream::Options { jobs, meter: None },
+        |item| match item {
+            Item::Article(a) => {
+                let claims = crate::stream::extract_guarded(&a).unwrap_or_default();
+                let body = keep_bodies.then_some(a.body);
+                Some(Ok((a.id, claims, body)))
+            }
+            Item::Rejected(r) => Some(Err(r)),
+            Item::Skipped(_) => None,
+        },
+        |r| {
+            match r {
+                Some(Ok((id, claims, body))) => {
+                    if let Some(body) = body {
+                        p.bodies.insert(id.clone(), body);
+                    }
+                    p.read.insert(id);
+                    p.claims.extend(claims);
+                }
+                Some(Err(rejection)) => p.rejected.push(rejection),
+                None => {}
+            }
+            Ok(())
+        },
+    )?;
+    Ok(p)
 }
 
 /// Precision, recall and F1 of one slice.
@@ -146,7 +230,7 @@ pub struct Explained {
 }
 
 /// Normalised tokens of a claim text: lower case, no punctuation, no leading `that`.
-pub fn tokens(text: &str) -> Vec<String> {
+pub(crate) fn tokens(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
         .to_lowercase()
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
@@ -160,7 +244,7 @@ pub fn tokens(text: &str) -> Vec<String> {
 }
 
 /// Token-level F1 of two token lists, as multisets.
-pub fn token_f1(a: &[String], b: &[String]) -> f64 {
+pub(crate) fn token_f1(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -206,7 +290,7 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// Whether a predicted claimant names the gold claimant, by the rule in the module docs.
 /// `None` when the gold claimant cannot be scored.
-pub fn same_claimant(predicted: Option<&str>, gold: &Gold) -> Option<bool> {
+pub(crate) fn same_claimant(predicted: Option<&str>, gold: &Gold) -> Option<bool> {
     let surface = gold.claimant.as_deref().unwrap_or("").trim();
     let lower = surface.to_lowercase();
     let pronoun = PRONOUNS.contains(&lower.as_str());

@@ -1,30 +1,103 @@
 //! claimset turns news articles into a dataset of fact-check claims.
 //!
-//! The pipeline, one module per stage in the order data flows:
+//! The pipeline, one module per stage in the order data flows, each depending only on the
+//! ones above it:
 //!
-//! 1. [`extract`] — article files → claim records: read the inputs, split sentences, find
-//!    attributed statements (quotes, reported speech, `according to`), resolve each claimant
-//!    to one canonical entity within its article, and date each claim.
-//! 2. [`curate`] — claim records → a curated dataset: human corrections applied, every record
-//!    validated against the schema and the rules a schema cannot express.
-//! 3. [`publish`] — a curated dataset → a versioned, byte-reproducible Parquet release with a
-//!    manifest and a changelog entry.
+//! 1. `input` — paths, formats and compression → [`Article`]s, or [`Rejection`]s that say
+//!    what is wrong with an input and where.
+//! 2. `extract` — one article → its claims ([`claims`]): the language rules only, no I/O.
+//! 3. `stream` — a corpus run: read on one thread, extract on every core, deliver in input
+//!    order ([`run`], [`for_each_ordered`]).
+//! 4. `curate` — claims → curated records: human [`Correction`]s applied, every record
+//!    checked against the schema and the [`RULES`] a schema cannot express ([`Problem`]s).
+//! 5. `table` — the two tables of a release: their columns, Arrow and Parquet.
+//! 6. `release` — a dataset → a versioned, byte-reproducible release ([`release()`],
+//!    [`verify`], [`diff_files`]).
 //!
-//! [`dataset`] is the folder those stages read and write; [`eval`] measures extraction
-//! against human annotations.
+//! Beside them: [`ClaimRecord`], the one data contract every stage reads and writes, whose
+//! JSON Schema [`claim_schema`] generates; [`Dataset`], the folder the stages read and write;
+//! `eval`, which scores extraction against human annotations. Errors that stop a run are
+//! [`Error`]s; bad inputs are data. The library never prints.
 //!
-//! Every stage reads and writes [`record::ClaimRecord`], the one data contract, whose JSON
-//! Schema [`schema`] generates. Errors that stop a run are [`Error`]s; bad input articles are
-//! not errors but [`extract::Rejection`]s, returned as data so that every input is accounted
-//! for. The library never prints: the `claimset` binary decides how to show things.
+//! ```
+//! use claimset::{Article, Location, claims};
+//!
+//! let article = Article {
+//!     id: "a1".into(),
+//!     title: None,
+//!     date: claimset::parse_date("20220201").unwrap(),
+//!     url: "https://example.com/a1".into(),
+//!     publisher: "example.com".into(),
+//!     body: "The bridge will reopen in May, Mayor Ana Ruiz said on Saturday.".into(),
+//!     location: Location { file: "a1.txt".into(), line: None },
+//! };
+//! let found = claims(&article);
+//! assert_eq!(found[0].claim_text, "The bridge will reopen in May");
+//! assert_eq!(found[0].claimant.as_deref(), Some("Ana Ruiz"));
+//! assert_eq!(found[0].claim_date.to_string(), "2022-01-29");
+//! ```
 
-pub mod error;
-pub mod record;
-pub mod dataset;
-pub mod extract;
-pub mod curate;
-pub mod publish;
-pub mod schema;
-pub mod eval;
+mod error;
+mod digest;
+mod atomic;
+mod input;
+mod record;
+mod schema;
+mod extract;
+mod stream;
+mod dataset;
+mod table;
+mod curate;
+mod release;
+mod eval;
 
+pub use atomic::AtomicFile;
+pub use curate::correction::{
+    Applied, CORRECTION_VERSION, Clearable, Correction, Corrections, Loaded, NewClaim, Refused,
+    Request, RequestAction, SetFields, Verdict, correction_schema, is_claim_id, is_safe_article_id,
+    write_new,
+};
+pub use curate::{FileReport, Format, MAX_RECORD_BYTES, Problem, RULES, RecordValidator, Rule};
+pub use curate::{Violation, validate_file};
+pub use dataset::{Dataset, Fingerprints, InputFile, Metadata};
 pub use error::Error;
+pub use eval::{
+    Explained, Gold, Predictions, Report, Scores, predict, read_gold, score, sentence_around,
+};
+pub use extract::claims;
+pub use input::{
+    Article, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason, Rejection,
+    input_size, parse_date, publisher,
+};
+pub use record::{
+    ArticleRow, ArticleStatus, ClaimFields, ClaimRecord, ClaimantType, DateBasis, DatePrecision,
+    Origin, QuoteType, SCHEMA_VERSION, Span, VerificationStatus, claim_id,
+};
+pub use release::{
+    Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
+    Outcome as ReleaseOutcome, Release, SearchHit, Target, Verification, changelog_entry, check,
+    diff_files, inherit_ids, release, search, verify,
+};
+pub use schema::{
+    ARTICLE_SCHEMA_PATH, CLAIM_SCHEMA_ID, CLAIM_SCHEMA_PATH, CORRECTION_SCHEMA_PATH,
+    article_schema, claim_schema,
+};
+pub use stream::{
+    Options as RunOptions, Outcome as ArticleOutcome, Summary, extract_guarded, for_each_ordered,
+    run,
+};
+pub use table::{
+    Column, Kind, ROW_GROUP_ROWS, TableWriter, arrow_schema, article_columns, claim_columns,
+    dictionary, key_value_metadata, read_rows,
+};
+
+/// `1 claim`, `2 claims`, `3 entries`: a count and its noun, for messages.
+pub fn count(n: u64, noun: &str) -> String {
+    let consonant_y =
+        noun.ends_with('y') && !["ay", "ey", "oy", "uy"].iter().any(|v| noun.ends_with(v));
+    match n {
+        1 => format!("1 {noun}"),
+        _ if consonant_y => format!("{n} {}ies", &noun[..noun.len() - 1]),
+        _ => format!("{n} {noun}s"),
+    }
+}

@@ -7,6 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::input::Article;
+
 /// Version of the record schema. Major = a breaking change to the record.
 pub const SCHEMA_VERSION: &str = "1.0.0";
 
@@ -207,6 +209,135 @@ pub enum Origin {
     Corrected,
     /// Added by a correction: a claim the extractor missed.
     Added,
+}
+
+/// What became of one input article: a row of a release's `articles.parquet`, and a line of
+/// `claimset extract --articles`. Every input is one row: read, with its claim count, or
+/// rejected, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "claimset article")]
+pub struct ArticleRow {
+    /// The article's id; null when the input was rejected before it had one.
+    pub article_id: Option<String>,
+    /// Whether the article was read (`extracted`) or rejected.
+    pub status: ArticleStatus,
+    /// How many claims the release holds from this article, corrections included.
+    pub claims: i32,
+    /// The headline.
+    pub article_title: Option<String>,
+    /// The publication date.
+    pub article_date: Option<NaiveDate>,
+    /// The article's URL.
+    pub source_url: Option<String>,
+    /// The URL's host without `www.`.
+    pub publisher: Option<String>,
+    /// SHA-256 of the article body (UTF-8), lowercase hex.
+    pub text_sha256: Option<String>,
+    /// The input file, relative to the dataset folder.
+    pub source_file: String,
+    /// The line in a JSON Lines file, or the line at fault in a rejected text file.
+    pub source_line: Option<i32>,
+    /// Why the article was rejected: a stable code.
+    pub reason_code: Option<String>,
+    /// Why the article was rejected, and what to do.
+    pub reason: Option<String>,
+}
+
+/// Whether an input article was read.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ArticleStatus {
+    /// Read, and its claims extracted (possibly none).
+    Extracted,
+    /// Not an article that could be read: see `reason`.
+    Rejected,
+}
+
+/// Where a claim lies in its article body: code-point offsets, and the source text between
+/// them (which, with the article id, makes the claim's id).
+#[derive(Debug, Clone, Copy)]
+pub struct Span<'a> {
+    /// Start, in Unicode code points.
+    pub start: u32,
+    /// End, in Unicode code points.
+    pub end: u32,
+    /// The body's text between them.
+    pub source: &'a str,
+}
+
+/// What a claim says, who said it and when: the fields a record does not take from its
+/// article.
+#[derive(Debug, Clone)]
+pub struct ClaimFields {
+    /// See [`ClaimRecord::claim_text`].
+    pub claim_text: String,
+    /// See [`ClaimRecord::quote_type`].
+    pub quote_type: QuoteType,
+    /// See [`ClaimRecord::claimant`].
+    pub claimant: Option<String>,
+    /// See [`ClaimRecord::claimant_mention`].
+    pub claimant_mention: Option<String>,
+    /// See [`ClaimRecord::claimant_title`].
+    pub claimant_title: Option<String>,
+    /// See [`ClaimRecord::claimant_type`].
+    pub claimant_type: ClaimantType,
+    /// See [`ClaimRecord::cue`].
+    pub cue: String,
+    /// See [`ClaimRecord::claim_date`].
+    pub claim_date: NaiveDate,
+    /// See [`ClaimRecord::claim_date_basis`].
+    pub claim_date_basis: DateBasis,
+    /// See [`ClaimRecord::claim_date_precision`].
+    pub claim_date_precision: DatePrecision,
+}
+
+impl ClaimRecord {
+    /// The one way a record is made: the article's fields, the claim's span and id, and its
+    /// own fields; unverified until a review says otherwise.
+    pub fn new(article: &Article, span: Span<'_>, fields: ClaimFields, origin: Origin) -> Self {
+        ClaimRecord {
+            claim_id: claim_id(&article.id, span.start, span.end, span.source),
+            claim_text: fields.claim_text,
+            quote_type: fields.quote_type,
+            claimant: fields.claimant,
+            claimant_mention: fields.claimant_mention,
+            claimant_title: fields.claimant_title,
+            claimant_type: fields.claimant_type,
+            cue: fields.cue,
+            claim_date: fields.claim_date,
+            claim_date_basis: fields.claim_date_basis,
+            claim_date_precision: fields.claim_date_precision,
+            article_id: article.id.clone(),
+            article_title: article.title.clone(),
+            article_date: article.date,
+            source_url: article.url.clone(),
+            publisher: article.publisher.clone(),
+            span_start: span.start,
+            span_end: span.end,
+            verification_status: VerificationStatus::Unverified,
+            verdict_label: None,
+            reviewed_by: None,
+            review_url: None,
+            review_date: None,
+            origin,
+        }
+    }
+}
+
+/// A claim's id: `c` and 16 hex digits of the SHA-256 of the article id, the span and the
+/// text it covers. It does not depend on anything the extractor decides beyond the span.
+pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(article_id.as_bytes());
+    h.update([0]);
+    h.update(span_start.to_le_bytes());
+    h.update(span_end.to_le_bytes());
+    h.update(source_text.as_bytes());
+    format!("c{}", crate::digest::hex16(&h.finalize()))
 }
 
 impl ClaimRecord {

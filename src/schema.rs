@@ -1,10 +1,11 @@
-//! The JSON Schemas published in `schema/`, generated from the record types so that they
-//! cannot drift from what the pipeline writes.
+//! The JSON Schemas published in `schema/`, generated from the types so that they cannot
+//! drift from what the pipeline reads and writes: the claim record, the articles table's
+//! row; the correction file's schema is generated with its type, in the corrections.
 
+use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 
-use crate::curate::correction::Correction;
-use crate::record::ClaimRecord;
+use crate::record::{ArticleRow, ClaimRecord, SCHEMA_VERSION};
 
 /// The claim schema's `$id`.
 pub const CLAIM_SCHEMA_ID: &str = "urn:claimset:schema:claim:1.0.0";
@@ -12,39 +13,41 @@ pub const CLAIM_SCHEMA_ID: &str = "urn:claimset:schema:claim:1.0.0";
 /// Where the claim record schema is published, relative to the crate root.
 pub const CLAIM_SCHEMA_PATH: &str = "schema/claim.schema.json";
 
+/// Where the articles table's row schema is published, relative to the crate root.
+pub const ARTICLE_SCHEMA_PATH: &str = "schema/article.schema.json";
+
+/// Where the correction file schema is published, relative to the crate root.
+pub const CORRECTION_SCHEMA_PATH: &str = "schema/correction.schema.json";
+
 /// The claim record schema as pretty-printed JSON with a trailing newline, exactly as
 /// committed in [`CLAIM_SCHEMA_PATH`].
 ///
 /// Every property is required: a record always carries every field, with `null` where a
 /// value is unknown, so that tables built from records have the same columns everywhere.
 pub fn claim_schema() -> String {
-    let generator = SchemaSettings::draft2020_12().into_generator();
-    let mut schema = generator.into_root_schema_for::<ClaimRecord>();
-    identify(&mut schema, "claim", crate::record::SCHEMA_VERSION);
-    let names: Vec<serde_json::Value> = schema
-        .get("properties")
-        .and_then(serde_json::Value::as_object)
-        .map(|p| p.keys().cloned().map(serde_json::Value::String).collect())
-        .unwrap_or_default();
-    schema.insert("required".into(), serde_json::Value::Array(names));
-    let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
-    out.push('\n');
-    out
+    generate::<ClaimRecord>("claim", SCHEMA_VERSION, true)
 }
 
-/// Where the correction file schema is published, relative to the crate root.
-pub const CORRECTION_SCHEMA_PATH: &str = "schema/correction.schema.json";
+/// The schema of one row of `articles.parquet` (and of a line of `extract --articles`), as
+/// committed in [`ARTICLE_SCHEMA_PATH`]; every property is required, as for claims.
+pub fn article_schema() -> String {
+    generate::<ArticleRow>("article", SCHEMA_VERSION, true)
+}
 
-/// The schema of a correction file (TOML, read as JSON by any JSON Schema validator), as
-/// committed in [`CORRECTION_SCHEMA_PATH`].
-pub fn correction_schema() -> String {
+/// The Draft 2020-12 schema of `T` as pretty JSON with a trailing newline, identified by
+/// `name` and `version`; with `require_all`, every property is required.
+pub(crate) fn generate<T: JsonSchema>(name: &str, version: &str, require_all: bool) -> String {
     let generator = SchemaSettings::draft2020_12().into_generator();
-    let mut schema = generator.into_root_schema_for::<Correction>();
-    identify(
-        &mut schema,
-        "correction",
-        crate::curate::correction::CORRECTION_VERSION,
-    );
+    let mut schema = generator.into_root_schema_for::<T>();
+    identify(&mut schema, name, version);
+    if require_all {
+        let names: Vec<serde_json::Value> = schema
+            .get("properties")
+            .and_then(serde_json::Value::as_object)
+            .map(|p| p.keys().cloned().map(serde_json::Value::String).collect())
+            .unwrap_or_default();
+        schema.insert("required".into(), serde_json::Value::Array(names));
+    }
     let mut out = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
     out.push('\n');
     out

@@ -1,37 +1,29 @@
-//! Stage 1, article → claims: read articles, find attributed statements, resolve who made
+//! Stage 1, article → claims: find attributed statements, resolve who made
 //! them and when, and build claim records.
 //!
-//! Submodules in the order the data flows: [`article`] reads inputs, `sentence` splits the
-//! body, `attribution` finds claims, `entity` resolves claimants, `date` dates them, and
-//! [`stream`] runs it all over a corpus in parallel, in input order.
+//! The language rules only, no I/O. Submodules in the order the data flows: `sentence`
+//! splits the body, `attribution` finds claims, `entity` resolves claimants, `date` dates
+//! them.
 
-pub mod article;
 mod sentence;
 mod lexicon;
 mod attribution;
 mod entity;
 mod date;
-pub mod stream;
 
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
+use crate::record::{ClaimFields, ClaimRecord, ClaimantType, Origin, QuoteType, Span};
 
-use crate::record::{ClaimRecord, ClaimantType, Origin, QuoteType, VerificationStatus};
-
-pub use article::{Article, Input, Item, Location, Reason, Rejection};
+use crate::input::Article;
 use attribution::Speaker;
 use sentence::Doc;
 
 /// Whether a lowercase word is one of the reporting verbs the extractor knows (`said`,
 /// `tells`, `accused`, …).
-pub fn is_reporting_verb(word: &str) -> bool {
+pub(crate) fn is_reporting_verb(word: &str) -> bool {
     lexicon::cue(word).is_some()
 }
-
-/// Version of the extraction rules, recorded in release manifests. Minor = better
-/// extraction; claim ids do not depend on it.
-pub const EXTRACTOR_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Extracts every attributed claim of one article, ordered by position in the body.
 pub fn claims(article: &Article) -> Vec<ClaimRecord> {
@@ -85,41 +77,32 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         } else {
             claimant.kind
         };
-        records.push(ClaimRecord {
-            claim_id: claim_id(
-                &article.id,
-                span_start,
-                span_end,
-                &article.body[bytes.clone()],
-            ),
-            claim_text,
-            quote_type: if a.verbatim {
-                QuoteType::Direct
-            } else {
-                quote_type(&doc, &a.parts)
+        let quote_type = if a.verbatim {
+            QuoteType::Direct
+        } else {
+            quote_type(&doc, &a.parts)
+        };
+        records.push(ClaimRecord::new(
+            article,
+            Span {
+                start: span_start,
+                end: span_end,
+                source: &article.body[bytes.clone()],
             },
-            claimant: claimant.name,
-            claimant_mention: mention,
-            claimant_title: claimant.title,
-            claimant_type,
-            cue: entity::clean(doc.slice(a.cue.clone())),
-            claim_date: when.date,
-            claim_date_basis: when.basis,
-            claim_date_precision: when.precision,
-            article_id: article.id.clone(),
-            article_title: article.title.clone(),
-            article_date: article.date,
-            source_url: article.url.clone(),
-            publisher: article.publisher.clone(),
-            span_start,
-            span_end,
-            verification_status: VerificationStatus::Unverified,
-            verdict_label: None,
-            reviewed_by: None,
-            review_url: None,
-            review_date: None,
-            origin: Origin::Extracted,
-        });
+            ClaimFields {
+                claim_text,
+                quote_type,
+                claimant: claimant.name,
+                claimant_mention: mention,
+                claimant_title: claimant.title,
+                claimant_type,
+                cue: entity::clean(doc.slice(a.cue.clone())),
+                claim_date: when.date,
+                claim_date_basis: when.basis,
+                claim_date_precision: when.precision,
+            },
+            Origin::Extracted,
+        ));
     }
     records
 }
@@ -158,18 +141,6 @@ fn resolve_speakers(
         resolved[k] = Some((mention, claimant));
     }
     resolved
-}
-
-/// A claim's id: `c` and 16 hex digits of the SHA-256 of the article id, the span and the
-/// text it covers. It does not depend on anything the extractor decides beyond the span.
-pub fn claim_id(article_id: &str, span_start: u32, span_end: u32, source_text: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(article_id.as_bytes());
-    h.update([0]);
-    h.update(span_start.to_le_bytes());
-    h.update(span_end.to_le_bytes());
-    h.update(source_text.as_bytes());
-    format!("c{}", article::hex16(&h.finalize()))
 }
 
 /// Where a claim's date is looked for, without the content of any claim: the frame's own

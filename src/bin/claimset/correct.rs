@@ -4,13 +4,9 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use claimset::curate::correction::{Action, Correction, NewClaim, SetFields, Verdict};
-use claimset::dataset::Dataset;
-use claimset::publish::arrow::claim_columns;
-use claimset::publish::parquet::read_rows;
-use serde_json::Value;
+use claimset::{Correction, Dataset, Request, RequestAction, count};
 
-use crate::Outcome;
+use crate::{Format, Outcome, print_json};
 
 /// Write a correction file in canonical form, ready to edit and commit.
 ///
@@ -71,7 +67,7 @@ pub(crate) struct Args {
     more: Vec<PathBuf>,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &Args, _quiet: bool) -> anyhow::Result<Outcome> {
     if args.canonical {
         // With --canonical the positional arguments are all files.
         let claim_as_file = args.claim.as_ref().map(PathBuf::from);
@@ -83,9 +79,8 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
                 .with_context(|| format!("cannot read `{}`", f.display()))?;
             let c: Correction = toml::from_str(&text)
                 .with_context(|| format!("`{}` is not a correction", f.display()))?;
-            std::fs::write(f, c.to_canonical())
-                .with_context(|| format!("cannot write `{}`", f.display()))?;
-            eprintln!("claimset: rewrote `{}` in canonical form", f.display());
+            claimset::AtomicFile::write_path(f, c.to_canonical().as_bytes())?;
+            println!("claimset: rewrote `{}` in canonical form", f.display());
         }
         return Ok(Outcome::Ok);
     }
@@ -100,133 +95,60 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
         );
     }
     let dataset = Dataset::open(&args.dataset)?;
-    let reason = args.reason.clone().unwrap_or_default();
-    let correction = if args.add {
-        let mut fields = fields_table(&args.set)?;
-        fields.insert(
-            "article".into(),
-            args.article.clone().unwrap_or_default().into(),
-        );
-        fields.insert("text".into(), args.text.clone().unwrap_or_default().into());
-        let add: NewClaim = fields
-            .try_into()
-            .context("an added claim needs quote_type, claimant_type and cue, given with --set")?;
-        Correction {
-            action: Action::Add,
-            claim: None,
-            reason,
-            set: None,
-            verdict: None,
-            add: Some(add),
-        }
-    } else {
-        let claim = args.claim.clone();
-        if let Some(id) = &claim {
-            check_claim_exists(&dataset, id)?;
-        }
-        if args.reject {
-            Correction {
-                action: Action::Reject,
-                claim,
-                reason,
-                set: None,
-                verdict: None,
-                add: None,
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    let request = Request {
+        claim: args.claim.clone(),
+        reason: text(&args.reason),
+        action: if args.add {
+            RequestAction::Add {
+                article: text(&args.article),
+                text: text(&args.text),
             }
+        } else if args.reject {
+            RequestAction::Reject
         } else if let Some(status) = &args.verdict {
-            let mut t = toml::Table::new();
-            t.insert("status".into(), status.clone().into());
-            t.insert(
-                "label".into(),
-                args.label.clone().unwrap_or_default().into(),
-            );
-            t.insert(
-                "reviewed_by".into(),
-                args.reviewed_by.clone().unwrap_or_default().into(),
-            );
-            t.insert("url".into(), args.url.clone().unwrap_or_default().into());
-            t.insert("date".into(), args.date.clone().unwrap_or_default().into());
-            let verdict: Verdict = t.try_into().context("the verdict is not valid")?;
-            Correction {
-                action: Action::Verdict,
-                claim,
-                reason,
-                set: None,
-                verdict: Some(verdict),
-                add: None,
+            RequestAction::Verdict {
+                status: status.clone(),
+                label: text(&args.label),
+                reviewed_by: text(&args.reviewed_by),
+                url: text(&args.url),
+                date: text(&args.date),
             }
         } else {
-            let mut t = fields_table(&args.set)?;
-            if !args.clear.is_empty() {
-                t.insert(
-                    "clear".into(),
-                    toml::Value::Array(args.clear.iter().map(|c| c.clone().into()).collect()),
-                );
+            RequestAction::Set
+        },
+    };
+    let correction = match request.correction(&args.set, &args.clear) {
+        Ok(c) => c,
+        Err(refused) => {
+            for reason in &refused.0 {
+                eprintln!("refused: {reason}");
             }
-            let set: SetFields = t.try_into().context("the fields to set are not valid")?;
-            Correction {
-                action: Action::Set,
-                claim,
-                reason,
-                set: Some(set),
-                verdict: None,
-                add: None,
-            }
+            bail!(
+                "no correction written: fix the {} above",
+                count(refused.0.len() as u64, "problem")
+            );
         }
     };
-    let dir = dataset.corrections_dir();
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
-    let path = dir.join(correction.file_name());
-    if path.exists() {
-        bail!(
-            "`{}` already exists: edit it, or remove it first",
-            path.display()
-        );
+    match claimset::write_new(&dataset, &correction)? {
+        Ok(path) => {
+            println!(
+                "claimset: wrote `{}`; check it with `claimset validate {}`",
+                path.display(),
+                args.dataset.display()
+            );
+            Ok(Outcome::Ok)
+        }
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            bail!(
+                "no correction written: fix the {} above",
+                count(problems.len() as u64, "problem")
+            );
+        }
     }
-    std::fs::write(&path, correction.to_canonical())
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    eprintln!(
-        "claimset: wrote `{}`; check it with `claimset validate {}`",
-        path.display(),
-        args.dataset.display()
-    );
-    Ok(Outcome::Ok)
-}
-
-/// `field=value` pairs as a TOML table, values typed by what they look like.
-fn fields_table(pairs: &[String]) -> anyhow::Result<toml::Table> {
-    let mut t = toml::Table::new();
-    for p in pairs {
-        let Some((k, v)) = p.split_once('=') else {
-            bail!("`{p}` is not FIELD=VALUE");
-        };
-        let value = match v.parse::<i64>() {
-            Ok(n) if k == "occurrence" => toml::Value::Integer(n),
-            _ => toml::Value::String(v.to_owned()),
-        };
-        t.insert(k.trim().to_owned(), value);
-    }
-    Ok(t)
-}
-
-/// A claim id the latest release does not hold is refused, with a hint.
-fn check_claim_exists(dataset: &Dataset, id: &str) -> anyhow::Result<()> {
-    let Some(v) = dataset.releases()?.pop() else {
-        return Ok(());
-    };
-    let mut found = false;
-    read_rows(
-        &dataset.release_dir(&v).join("claims.parquet"),
-        claim_columns(),
-        |_, row| {
-            found |= row.get("claim_id").and_then(Value::as_str) == Some(id);
-            Ok(())
-        },
-    )?;
-    if !found {
-        bail!("release {v} has no claim {id}: find its id with `claimset search`");
-    }
-    Ok(())
 }
 
 /// Find claims in a dataset's latest release by their text, claimant or article.
@@ -239,46 +161,33 @@ pub(crate) struct SearchArgs {
     /// Only claims from this article.
     #[arg(long)]
     article: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
 }
 
-pub(crate) fn search(args: &SearchArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn search(args: &SearchArgs, _quiet: bool) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
-    let Some(v) = dataset.releases()?.pop() else {
-        bail!(
-            "{} has no release yet: run `claimset release` first",
-            dataset.name
-        );
-    };
-    let query = args.query.as_deref().unwrap_or("").to_lowercase();
-    let mut hits = 0;
-    read_rows(
-        &dataset.release_dir(&v).join("claims.parquet"),
-        claim_columns(),
-        |_, row| {
-            let s = |k: &str| row.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
-            let matches = (s("claim_text").to_lowercase().contains(&query)
-                || s("claimant").to_lowercase().contains(&query))
-                && args.article.as_ref().is_none_or(|a| *a == s("article_id"));
-            if matches {
-                hits += 1;
-                println!(
-                    "{}  {}  {}: {}",
-                    s("claim_id"),
-                    s("article_id"),
-                    if s("claimant").is_empty() {
-                        "(unknown)".into()
-                    } else {
-                        s("claimant")
-                    },
-                    s("claim_text")
-                );
-            }
-            Ok(())
-        },
+    let (v, hits) = claimset::search(
+        &dataset,
+        args.query.as_deref().unwrap_or(""),
+        args.article.as_deref(),
     )?;
+    if args.format == Format::Json {
+        print_json(&hits)?;
+    } else {
+        for h in &hits {
+            println!(
+                "{}  {}  {}: {}",
+                h.claim_id,
+                h.article_id,
+                h.claimant.as_deref().unwrap_or("(unknown)"),
+                h.claim_text
+            );
+        }
+    }
     eprintln!(
         "claimset: {} in release {v}",
-        claimset::publish::count(hits, "claim")
+        count(hits.len() as u64, "claim")
     );
     Ok(Outcome::Ok)
 }

@@ -1,14 +1,11 @@
 //! `claimset eval`: score extraction against human annotations.
 
-use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
-use claimset::eval::{Gold, Report, score};
-use claimset::extract::Input;
-use claimset::extract::stream::{self, Options};
+use anyhow::Context;
+use claimset::{Explained, Input, Report, Scores, predict, read_gold, score, sentence_around};
 
-use crate::Outcome;
+use crate::{Format, Outcome, print_json};
 
 /// Score the extractor against annotated claims: detection precision, recall and F1 (overall
 /// and by quote type), attribution, and end to end.
@@ -33,69 +30,25 @@ pub(crate) struct Args {
     /// sentence (the gold file's `char_start`/`char_end` place the misses).
     #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "20")]
     explain: Option<usize>,
-    /// Print the report as JSON.
-    #[arg(long)]
-    json: bool,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
     #[command(flatten)]
     jobs: crate::Jobs,
 }
 
-/// An article read: its id, its predicted claims, and its body when --explain needs it.
-type Read = (String, Vec<claimset::record::ClaimRecord>, Option<String>);
-
-pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
-    let file = std::fs::File::open(&args.gold)
-        .with_context(|| format!("cannot read `{}`", args.gold.display()))?;
-    let mut gold: Vec<Gold> = Vec::new();
-    for (k, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read `{}`", args.gold.display()))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str(&line) {
-            Ok(g) => gold.push(g),
-            Err(e) => bail!("{}:{}: not a gold claim: {e}", args.gold.display(), k + 1),
+pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
+    let mut gold = read_gold(&args.gold)?;
+    let inputs: Vec<Input> = args.articles.iter().map(|a| Input::parse(a)).collect();
+    let predicted = predict(&inputs, args.jobs.get(), args.explain.is_some())?;
+    let rejected = predicted.rejected.len();
+    if !quiet {
+        for r in &predicted.rejected {
+            eprintln!("warning: {r}");
         }
     }
-    let inputs: Vec<Input> = args.articles.iter().map(|a| Input::parse(a)).collect();
-    let mut predicted = Vec::new();
-    let mut read = std::collections::BTreeSet::new();
-    let mut rejected = 0_usize;
-    // Only to show sentences with --explain; annotated sets are small.
-    let mut bodies = std::collections::BTreeMap::new();
-    stream::for_each_ordered(
-        &inputs,
-        &Options {
-            jobs: args.jobs.n,
-            meter: None,
-        },
-        |item| match item {
-            claimset::extract::Item::Article(a) => {
-                let claims = stream::extract_guarded(&a).unwrap_or_default();
-                let body = args.explain.is_some().then_some(a.body);
-                Some(Ok((a.id, claims, body)))
-            }
-            claimset::extract::Item::Rejected(r) => Some(Err(r)),
-            claimset::extract::Item::Skipped(_) => None,
-        },
-        |r: Option<Result<Read, claimset::extract::Rejection>>| {
-            match r {
-                Some(Ok((id, claims, body))) => {
-                    if let Some(body) = body {
-                        bodies.insert(id.clone(), body);
-                    }
-                    read.insert(id);
-                    predicted.extend(claims);
-                }
-                Some(Err(rejection)) => {
-                    rejected += 1;
-                    eprintln!("warning: {rejection}");
-                }
-                None => {}
-            }
-            Ok(())
-        },
-    )?;
+    let read = &predicted.read;
+    let bodies = &predicted.bodies;
     // Gold claims of articles that were not read are not scored; say so rather than let a
     // missing file pass for a miss or vanish from the figures.
     let before = gold.len();
@@ -107,20 +60,17 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
              that was not read and are not scored"
         );
     }
-    let report = score(&gold, &predicted, args.all, args.explain.is_some());
-    if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).context("report serializes")?
-        );
+    let report = score(&gold, &predicted.claims, args.all, args.explain.is_some());
+    if args.format == Format::Json {
+        print_json(&report).context("cannot write the report")?;
     } else {
-        print_report(&report, args, &bodies);
+        print_report(&report, args, bodies);
     }
     Ok(Outcome::Ok)
 }
 
 fn print_report(r: &Report, args: &Args, bodies: &std::collections::BTreeMap<String, String>) {
-    let row = |name: &str, s: &claimset::eval::Scores| {
+    let row = |name: &str, s: &Scores| {
         println!(
             "{name:<14} P {:>5.1}%  R {:>5.1}%  F1 {:>5.1}%   ({} gold, {} predicted, {} matched)",
             100.0 * s.precision,
@@ -151,7 +101,7 @@ fn print_report(r: &Report, args: &Args, bodies: &std::collections::BTreeMap<Str
     );
     row("end to end", &r.end_to_end);
     if let Some(n) = args.explain {
-        let show = |title: &str, items: &[claimset::eval::Explained]| {
+        let show = |title: &str, items: &[Explained]| {
             println!(
                 "\n{title} ({} in all, {} shown):",
                 items.len(),
@@ -166,9 +116,9 @@ fn print_report(r: &Report, args: &Args, bodies: &std::collections::BTreeMap<Str
                     .map(|o| format!(" [{o}]"))
                     .unwrap_or_default();
                 println!("  {} — {}{other}: {}", e.article_id, e.claimant, e.text);
-                let sentence = e.span.and_then(|span| {
-                    claimset::eval::sentence_around(bodies.get(&e.article_id)?, span)
-                });
+                let sentence = e
+                    .span
+                    .and_then(|span| sentence_around(bodies.get(&e.article_id)?, span));
                 if let Some(sentence) = sentence.filter(|s| s.trim() != e.text.trim()) {
                     println!("      in: {sentence}");
                 }

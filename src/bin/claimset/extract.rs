@@ -6,10 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Context;
-use claimset::Error;
-use claimset::extract::Input;
-use claimset::extract::stream::{self, Meter, Options, Outcome as ArticleOutcome, Summary};
-use tempfile::NamedTempFile;
+use claimset::{
+    ArticleOutcome, AtomicFile, Error, Input, Meter, RunOptions as Options, Summary, count,
+};
 
 use crate::Outcome;
 use crate::progress::Progress;
@@ -34,26 +33,42 @@ pub(crate) struct Args {
     articles: Option<PathBuf>,
     #[command(flatten)]
     jobs: crate::Jobs,
-    /// Print only the summary: no progress and no line per rejected article.
-    #[arg(short, long)]
-    quiet: bool,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
+pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
+    if let (Some(o), Some(a)) = (&args.output, &args.articles)
+        && same_destination(o, a)
+    {
+        anyhow::bail!(
+            "--output and --articles both name `{}`: one stream would overwrite the other; \
+             give them different files",
+            a.display()
+        );
+    }
+    if args.output.is_none()
+        && let Some(a) = &args.articles
+        && is_stdout(a)
+    {
+        anyhow::bail!(
+            "--articles names `{}`, which is stdout, where the claims go: give it a file, \
+             or send the claims to one with -o",
+            a.display()
+        );
+    }
     let mut claims = Output::create(args.output.as_deref())?;
     let mut articles = match &args.articles {
         Some(p) => Some(Output::create(Some(p))?),
         None => None,
     };
     let meter = Arc::new(Meter::default());
-    let progress = Progress::start(&inputs, &meter, args.quiet);
+    let progress = Progress::start(&inputs, &meter, quiet);
     let options = Options {
-        jobs: args.jobs.n,
+        jobs: args.jobs.get(),
         meter: Some(meter),
     };
-    let (quiet, report_articles) = (args.quiet, articles.is_some());
-    let run = stream::run(
+    let report_articles = articles.is_some();
+    let run = claimset::run(
         &inputs,
         &options,
         |o| Encoded::of(&o, quiet, report_articles),
@@ -98,10 +113,10 @@ fn report(summary: &Summary, claims_to: &str) {
     eprintln!(
         "claimset: read {}: {} with claims, {} without claims, {rejected}; wrote {} to \
          {claims_to}",
-        plural(summary.read(), "article"),
+        count(summary.read(), "article"),
         summary.with_claims,
         summary.without_claims,
-        plural(summary.claims, "claim"),
+        count(summary.claims, "claim"),
     );
     if !summary.skipped.is_empty() {
         let names: Vec<String> = summary
@@ -114,7 +129,7 @@ fn report(summary: &Summary, claims_to: &str) {
         eprintln!(
             "claimset: skipped {} (not named like an article file: *.txt, *.jsonl, *.ndjson, \
              optionally .gz/.zst; or a link to a directory): {}{}",
-            plural(summary.skipped.len() as u64, "entry"),
+            count(summary.skipped.len() as u64, "entry"),
             names.join(", "),
             if more > 0 {
                 format!(" and {more} more")
@@ -122,14 +137,6 @@ fn report(summary: &Summary, claims_to: &str) {
                 String::new()
             }
         );
-    }
-}
-
-fn plural(n: u64, noun: &str) -> String {
-    match (n, noun.strip_suffix('y')) {
-        (1, _) => format!("1 {noun}"),
-        (_, Some(stem)) => format!("{n} {stem}ies"),
-        (_, None) => format!("{n} {noun}s"),
     }
 }
 
@@ -157,7 +164,7 @@ impl Encoded {
             ArticleOutcome::Rejected(r) if !quiet => e.rejected = Some(r.to_string()),
             ArticleOutcome::Rejected(_) | ArticleOutcome::Skipped(_) => {}
         }
-        if let (true, Some(line)) = (report, outcome.report()) {
+        if let (true, Some(line)) = (report, outcome.row()) {
             json_line(&mut e.report, &line);
         }
         e
@@ -185,12 +192,37 @@ fn json_line<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
     out.push(b'\n');
 }
 
+/// Whether two paths name the same file: the same path, or the same existing file.
+fn same_destination(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Whether a path is this process's stdout (`/dev/stdout`, `/proc/self/fd/1`, `-`).
+fn is_stdout(p: &Path) -> bool {
+    if p == Path::new("-") {
+        return true;
+    }
+    match (
+        std::fs::canonicalize(p),
+        std::fs::canonicalize("/proc/self/fd/1"),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
 /// A JSON Lines destination: stdout, or a file written aside and renamed into place when
 /// complete, so that a failed run never leaves half a file.
 struct Output {
     what: String,
     out: BufWriter<Box<dyn Write>>,
-    file: Option<(NamedTempFile, PathBuf)>,
+    file: Option<AtomicFile>,
 }
 
 impl Output {
@@ -230,19 +262,12 @@ impl Output {
                 } else {
                     p.to_owned()
                 };
-                let dir = match dest.parent() {
-                    Some(d) if !d.as_os_str().is_empty() => d,
-                    _ => Path::new("."),
-                };
-                let tmp = NamedTempFile::new_in(dir)
-                    .with_context(|| format!("cannot create a file in `{}`", dir.display()))?;
-                let handle: File = tmp
-                    .reopen()
-                    .with_context(|| format!("cannot open a file in `{}`", dir.display()))?;
+                let file = AtomicFile::create(&dest)?;
+                let handle: File = file.reopen()?;
                 Ok(Output {
                     what,
                     out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
-                    file: Some((tmp, dest)),
+                    file: Some(file),
                 })
             }
         }
@@ -261,11 +286,8 @@ impl Output {
             .flush()
             .with_context(|| format!("cannot write {}", self.what))?;
         drop(self.out);
-        if let Some((tmp, path)) = self.file {
-            tmp.as_file()
-                .sync_all()
-                .with_context(|| format!("cannot write {}", self.what))?;
-            tmp.persist(&path)
+        if let Some(file) = self.file {
+            file.commit()
                 .with_context(|| format!("cannot move the finished file to {}", self.what))?;
         }
         Ok(self.what)

@@ -1,5 +1,9 @@
 //! The `claimset` command: parses arguments, calls the library, prints, and maps the result
 //! to an exit code (0 ok, 1 problems found in the input, 2 could not run).
+//!
+//! One grammar for every command: results on stdout, diagnostics on stderr; `-q` silences
+//! progress and per-item diagnostics everywhere; `-o/--output` names where results go;
+//! `--format json` gives machine-readable results; `-j N` sets worker threads.
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
@@ -22,11 +26,16 @@ use clap::{Parser, Subcommand};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turn news articles into a dataset of fact-check claims.
+// The version flag is the top command's only: `claimset verify DS --version 1.0.0` must not
+// print claimset's version and succeed without verifying anything.
 #[derive(Parser)]
-#[command(version, about, propagate_version = true)]
+#[command(version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// No progress bar and no line per rejected input: only results and the summary.
+    #[arg(short, long, global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -42,18 +51,39 @@ enum Command {
     Schema(schema::Args),
 }
 
+/// The most worker threads `-j` takes: more than any machine here has cores, few enough that
+/// a typo (`-j 1000000`) cannot spend a minute starting threads.
+const MAX_JOBS: usize = 256;
+
 /// `-j N`, for every command that runs over a corpus.
 #[derive(clap::Args)]
 struct Jobs {
-    /// Worker threads [default: one per core].
+    /// Worker threads, 1 to 256 [default: one per core].
     #[arg(
         short = 'j',
         long = "jobs",
         value_name = "N",
         default_value_t = 0,
-        hide_default_value = true
+        hide_default_value = true,
+        value_parser = clap::value_parser!(u16).range(0..=MAX_JOBS as i64),
     )]
-    n: usize,
+    n: u16,
+}
+
+impl Jobs {
+    fn get(&self) -> usize {
+        usize::from(self.n)
+    }
+}
+
+/// `--format`, for every command with a machine-readable form of its results.
+#[derive(Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// JSON on stdout, for other tools.
+    Json,
 }
 
 /// What a command found, for the exit code.
@@ -65,15 +95,16 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let quiet = cli.quiet;
     let result = match cli.command {
-        Command::Extract(args) => extract::run(&args),
-        Command::Release(args) => release::release(&args),
-        Command::Verify(args) => release::verify(&args),
+        Command::Extract(args) => extract::run(&args, quiet),
+        Command::Release(args) => release::release(&args, quiet),
+        Command::Verify(args) => release::verify(&args, quiet),
         Command::Diff(args) => release::diff(&args),
-        Command::Validate(args) => validate::run(&args),
-        Command::Correct(args) => correct::run(&args),
-        Command::Search(args) => correct::search(&args),
-        Command::Eval(args) => eval::run(&args),
+        Command::Validate(args) => validate::run(&args, quiet),
+        Command::Correct(args) => correct::run(&args, quiet),
+        Command::Search(args) => correct::search(&args, quiet),
+        Command::Eval(args) => eval::run(&args, quiet),
         Command::Schema(args) => schema::run(&args),
     };
     match result {
@@ -87,6 +118,15 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Prints `value` as pretty JSON on stdout.
+fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,9 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use claimset::extract::Input;
-use claimset::extract::article::input_size;
-use claimset::extract::stream::Meter;
+use claimset::{Input, Meter, input_size};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// How often the bar is redrawn.

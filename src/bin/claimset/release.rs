@@ -4,13 +4,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context;
-use claimset::dataset::Dataset;
-use claimset::extract::Input;
-use claimset::extract::stream::Meter;
-use claimset::publish::{self, Bump, Options, Outcome as ReleaseOutcome, Target};
+use claimset::{
+    Bump, Dataset, Input, Meter, ReleaseOptions as Options, ReleaseOutcome, Target, count,
+};
 
-use crate::Outcome;
 use crate::progress::Progress;
+use crate::{Format, Outcome, print_json};
 
 /// Build a versioned release of a dataset: extract, correct, validate, write Parquet.
 ///
@@ -26,14 +25,17 @@ pub(crate) struct ReleaseArgs {
     #[arg(long, value_enum)]
     bump: Option<BumpArg>,
     /// Write the release to DIR/<version>/ instead of publishing it in the dataset.
-    #[arg(long, value_name = "DIR", conflicts_with = "dry_run")]
-    out: Option<PathBuf>,
+    #[arg(
+        short,
+        long,
+        value_name = "DIR",
+        visible_alias = "out",
+        conflicts_with = "dry_run"
+    )]
+    output: Option<PathBuf>,
     /// Build and check everything, then delete it: nothing is published.
     #[arg(long)]
     dry_run: bool,
-    /// No progress bar.
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
     jobs: crate::Jobs,
 }
@@ -45,7 +47,7 @@ enum BumpArg {
     Major,
 }
 
-pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
     let meter = Arc::new(Meter::default());
     let options = Options {
@@ -54,16 +56,16 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             BumpArg::Minor => Bump::Minor,
             BumpArg::Major => Bump::Major,
         }),
-        target: match (&args.out, args.dry_run) {
+        target: match (&args.output, args.dry_run) {
             (Some(dir), _) => Target::Directory(dir.clone()),
             (None, true) => Target::DryRun,
             (None, false) => Target::Publish,
         },
-        jobs: args.jobs.n,
+        jobs: args.jobs.get(),
         meter: Some(Arc::clone(&meter)),
     };
-    let progress = Progress::start(&[Input::Path(dataset.articles_dir())], &meter, args.quiet);
-    let outcome = publish::release(&dataset, &options);
+    let progress = Progress::start(&[Input::Path(dataset.articles_dir())], &meter, quiet);
+    let outcome = claimset::release(&dataset, &options);
     progress.finish();
     match outcome? {
         ReleaseOutcome::Problems(problems) => {
@@ -71,13 +73,13 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
                 eprintln!("{p}");
             }
             eprintln!(
-                "claimset: {} problems; nothing was released",
-                problems.len()
+                "claimset: {}; nothing was released",
+                count(problems.len() as u64, "problem")
             );
             Ok(Outcome::Problems)
         }
         ReleaseOutcome::UpToDate(v) => {
-            eprintln!(
+            println!(
                 "claimset: {} is up to date: its inputs and extraction are those of release {v}; \
                  nothing was released",
                 dataset.name
@@ -85,80 +87,59 @@ pub(crate) fn release(args: &ReleaseArgs) -> anyhow::Result<Outcome> {
             Ok(Outcome::Ok)
         }
         ReleaseOutcome::Released(r) => {
-            for rej in &r.rejected_inputs {
-                eprintln!("rejected: {rej}");
+            if !quiet {
+                for rej in &r.rejected_inputs {
+                    eprintln!("rejected: {rej}");
+                }
             }
             let m = &r.manifest;
             let place = match &r.path {
                 Some(p) => format!("written to `{}`", p.display()),
                 None => "dry run: nothing kept".to_owned(),
             };
-            eprintln!(
-                "claimset: {} {}: {} from {} ({} rejected); {}",
+            println!(
+                "claimset: {} {}: {} from {} ({} rejected); {}\n",
                 dataset.name,
                 r.version,
-                publish::count(m.counts.claims, "claim"),
-                publish::count(m.counts.articles, "article"),
+                count(m.counts.claims, "claim"),
+                count(m.counts.articles, "article"),
                 m.counts.articles_rejected,
                 place
             );
-            print!("{}", publish::changelog_entry(&r));
+            print!("{}", claimset::changelog_entry(&r));
             Ok(Outcome::Ok)
         }
     }
 }
 
-/// Rebuild a published release from its inputs and check it is byte-identical.
+/// Check a published release: its files against its manifest, then rebuild it from its
+/// inputs and compare byte for byte.
 #[derive(clap::Args)]
 pub(crate) struct VerifyArgs {
     /// The dataset folder (datasets/<name>).
     dataset: PathBuf,
-    /// The release to verify, by version [default: the latest]. Not `--version`, which
-    /// prints claimset's own.
+    /// The release to verify, by version [default: the latest].
     #[arg(long, value_name = "VERSION")]
     release: Option<semver::Version>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
     #[command(flatten)]
     jobs: crate::Jobs,
 }
 
-pub(crate) fn verify(args: &VerifyArgs) -> anyhow::Result<Outcome> {
+pub(crate) fn verify(args: &VerifyArgs, _quiet: bool) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
-    let v = publish::verify(&dataset, args.release.clone(), args.jobs.n)?;
-    if let Some(g) = &v.other_generator {
-        eprintln!(
-            "release {} was built by {g}, this is claimset {}: cut a new release to publish this \
-             version's output",
-            v.version,
-            env!("CARGO_PKG_VERSION")
-        );
-    }
-    if !v.inputs_match {
-        eprintln!(
-            "the articles or corrections changed since release {}: cut a new release",
-            v.version
-        );
-    }
-    for (name, published, rebuilt) in &v.files {
-        let mark = if published == rebuilt {
-            "ok"
-        } else {
-            "DIFFERS"
-        };
-        eprintln!("{mark:>7}  {name}  {published}");
-        if published != rebuilt {
-            eprintln!("         rebuilt  {rebuilt}");
-        }
-    }
-    if v.reproduces() {
-        eprintln!("claimset: release {} reproduces byte for byte", v.version);
-        Ok(Outcome::Ok)
+    let v = claimset::verify(&dataset, args.release.clone(), args.jobs.get())?;
+    if args.format == Format::Json {
+        print_json(&v)?;
     } else {
-        eprintln!(
-            "claimset: release {} does not reproduce from the current code and inputs",
-            v.version
-        );
-        Ok(Outcome::Problems)
+        print!("{}", v.to_text());
     }
+    Ok(if v.reproduces() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
 }
 
 /// Compare two releases: claims added, removed and changed.
@@ -168,6 +149,8 @@ pub(crate) struct DiffArgs {
     older: PathBuf,
     /// The newer release folder (or its claims.parquet).
     newer: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
 }
 
 pub(crate) fn diff(args: &DiffArgs) -> anyhow::Result<Outcome> {
@@ -178,8 +161,12 @@ pub(crate) fn diff(args: &DiffArgs) -> anyhow::Result<Outcome> {
             p.clone()
         }
     };
-    let d = claimset::publish::diff::diff_files(&claims(&args.older), &claims(&args.newer))
+    let d = claimset::diff_files(&claims(&args.older), &claims(&args.newer))
         .context("cannot compare the releases")?;
-    print!("{}", d.to_markdown());
+    if args.format == Format::Json {
+        print_json(&d)?;
+    } else {
+        print!("{}", d.to_markdown());
+    }
     Ok(Outcome::Ok)
 }

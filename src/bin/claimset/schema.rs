@@ -1,4 +1,4 @@
-//! `claimset schema`: print the claim record's JSON Schema.
+//! `claimset schema`: print a published schema, or the data dictionary.
 
 use std::io::Write;
 
@@ -9,10 +9,14 @@ use crate::Outcome;
 /// Print a published schema: the claim record's JSON Schema (schema/claim.schema.json) by
 /// default.
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("which").args(["correction", "article", "dictionary"])))]
 pub(crate) struct Args {
     /// Print the correction file schema (schema/correction.schema.json).
-    #[arg(long, conflicts_with = "dictionary")]
+    #[arg(long)]
     correction: bool,
+    /// Print the articles table's row schema (schema/article.schema.json).
+    #[arg(long)]
+    article: bool,
     /// Print the data dictionary of releases (datasets/README.md).
     #[arg(long)]
     dictionary: bool,
@@ -20,11 +24,13 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let text = if args.dictionary {
-        claimset::publish::arrow::dictionary()
+        claimset::dictionary()
     } else if args.correction {
-        claimset::schema::correction_schema()
+        claimset::correction_schema()
+    } else if args.article {
+        claimset::article_schema()
     } else {
-        claimset::schema::claim_schema()
+        claimset::claim_schema()
     };
     std::io::stdout()
         .write_all(text.as_bytes())

@@ -1,21 +1,19 @@
 //! `claimset validate`: check claim records, or a whole dataset, and report every problem.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use claimset::curate::Problem;
-use claimset::curate::validate::{FileReport, RecordValidator, validate_file};
-use claimset::dataset::Dataset;
+use claimset::{Dataset, FileReport, Problem, RecordValidator, Rejection, count, validate_file};
 
-use crate::Outcome;
+use crate::{Format, Outcome, print_json};
 
 /// Check claim records against the published JSON Schema and the record rules, or check a
 /// dataset (its corrections, and every record its next release would hold).
 ///
 /// Files may be JSON Lines, a JSON array, or Parquet (a release's claims.parquet), told apart
-/// by their content. Every problem is reported with its file, line (or row), JSON pointer,
-/// rule and value. Exits 1 if any problem was found, 0 if none, 2 if it could not run.
+/// by their content. Every problem is reported on stdout with its file, line (or row), JSON
+/// pointer, rule and value; the summary goes to stderr. Exits 1 if any problem was found, 0
+/// if none, 2 if it could not run.
 #[derive(clap::Args)]
 pub(crate) struct Args {
     /// Record files, or dataset folders (datasets/<name>).
@@ -24,32 +22,49 @@ pub(crate) struct Args {
     /// Print the record rules checked after the schema: what, why, an example, the fix.
     #[arg(long)]
     rules: bool,
-    /// How to print the report.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
-    format: ReportFormat,
+    /// How to print the report: one line per problem, or one JSON object (files, problems,
+    /// rejected articles, totals).
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
     #[command(flatten)]
     jobs: crate::Jobs,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ReportFormat {
-    /// One line per problem, then a summary (stderr).
-    Text,
-    /// One JSON object on stdout: files, problems and totals.
-    Json,
-}
-
+/// The JSON report: everything found, for other tools.
 #[derive(serde::Serialize)]
 struct Report {
     files: Vec<FileReport>,
     problems: Vec<Problem>,
+    rejected_articles: Vec<RejectedArticle>,
     records: u64,
     invalid: u64,
 }
 
-pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
+/// An article a dataset's next release would list as rejected.
+#[derive(serde::Serialize)]
+struct RejectedArticle {
+    file: String,
+    line: Option<u64>,
+    article_id: Option<String>,
+    reason_code: &'static str,
+    reason: String,
+}
+
+impl From<&Rejection> for RejectedArticle {
+    fn from(r: &Rejection) -> Self {
+        RejectedArticle {
+            file: r.location.file.to_string(),
+            line: r.location.line,
+            article_id: r.article_id.clone(),
+            reason_code: r.reason.code(),
+            reason: r.reason.to_string(),
+        }
+    }
+}
+
+pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     if args.rules {
-        for r in claimset::curate::validate::RULES {
+        for r in claimset::RULES {
             println!(
                 "{}\n  what:    {}\n  why:     {}\n  example: {}\n  fix:     {}\n",
                 r.name, r.what, r.why, r.example, r.fix
@@ -61,70 +76,85 @@ pub(crate) fn run(args: &Args) -> anyhow::Result<Outcome> {
     let mut report = Report {
         files: Vec::new(),
         problems: Vec::new(),
+        rejected_articles: Vec::new(),
         records: 0,
         invalid: 0,
     };
-    let text = args.format == ReportFormat::Text;
+    let text = args.format == Format::Text;
     let mut problem_count = 0u64;
+    // In text mode each problem is printed as it is found, so that memory stays flat however
+    // many a file has; the JSON report is one object and must hold them.
     let mut emit = |p: Problem, report: &mut Vec<Problem>| {
         problem_count += 1;
         if text {
-            eprintln!("{p}");
+            println!("{p}");
         } else {
             report.push(p);
         }
     };
     for path in &args.paths {
-        if path.join("dataset.toml").is_file() {
+        if path.is_dir() {
             let dataset = Dataset::open(path)?;
-            let (problems, rejected) = claimset::publish::check(&dataset, args.jobs.n)?;
-            for r in rejected {
-                if text {
+            let (problems, rejected) = claimset::check(&dataset, args.jobs.get())?;
+            for r in &rejected {
+                if text && !quiet {
                     eprintln!("rejected: {r}");
                 }
+                report.rejected_articles.push(r.into());
             }
             for p in problems {
                 emit(p, &mut report.problems);
             }
             if let Some(v) = dataset.releases()?.last() {
-                let claims = dataset.release_dir(v).join("claims.parquet");
-                let mut found = Vec::new();
-                let f = validate_file(&claims, &validator, &mut |p| found.push(p))?;
-                for p in found {
-                    emit(p, &mut report.problems);
-                }
-                report.records += f.records;
-                report.invalid += f.invalid;
-                report.files.push(f);
+                check_file(
+                    &dataset.release_dir(v).join("claims.parquet"),
+                    &validator,
+                    &mut report,
+                    &mut emit,
+                )?;
             }
         } else {
-            let mut found = Vec::new();
-            let f = validate_file(path, &validator, &mut |p| found.push(p))
-                .with_context(|| format!("cannot validate `{}`", path.display()))?;
-            for p in found {
-                emit(p, &mut report.problems);
-            }
-            report.records += f.records;
-            report.invalid += f.invalid;
-            report.files.push(f);
+            check_file(path, &validator, &mut report, &mut emit)?;
         }
     }
     if text {
         eprintln!(
-            "claimset: {} checked in {}: {} invalid; {} problems",
-            claimset::publish::count(report.records, "record"),
-            claimset::publish::count(args.paths.len() as u64, "path"),
+            "claimset: {} checked in {}: {} invalid; {}{}",
+            count(report.records, "record"),
+            count(args.paths.len() as u64, "path"),
             report.invalid,
-            problem_count
+            count(problem_count, "problem"),
+            if report.rejected_articles.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} a release would list as rejected",
+                    count(report.rejected_articles.len() as u64, "article")
+                )
+            }
         );
     } else {
-        let mut out = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &report).context("cannot write the report")?;
-        writeln!(out).context("cannot write the report")?;
+        print_json(&report).context("cannot write the report")?;
     }
     Ok(if problem_count > 0 {
         Outcome::Problems
     } else {
         Outcome::Ok
     })
+}
+
+/// Validates one file of records into `report`, handing each problem to `emit`.
+fn check_file(
+    path: &std::path::Path,
+    validator: &RecordValidator,
+    report: &mut Report,
+    emit: &mut impl FnMut(Problem, &mut Vec<Problem>),
+) -> anyhow::Result<()> {
+    let problems = &mut report.problems;
+    let f = validate_file(path, validator, &mut |p| emit(p, problems))
+        .with_context(|| format!("cannot validate `{}`", path.display()))?;
+    report.records += f.records;
+    report.invalid += f.invalid;
+    report.files.push(f);
+    Ok(())
 }

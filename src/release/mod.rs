@@ -1,0 +1,292 @@
+//! Stage 3, dataset → release: a versioned, immutable, byte-reproducible release folder
+//! (`claims.parquet`, `articles.parquet`, `manifest.json`) and its changelog entry.
+//!
+//! In the order a release is made: [`plan`] decides the version, [`build`] makes one pass over
+//! the articles (extraction, [`ids`] kept stable, corrections, validation, tables),
+//! [`manifest`] describes the result, [`changelog`] and [`diff`] say what changed, and
+//! [`verify`] rebuilds a published release to check it. A release is built in a temporary
+//! folder beside its destination and renamed into place, so an interrupted run leaves
+//! nothing behind; an existing version is never overwritten.
+
+mod plan;
+mod build;
+mod ids;
+mod manifest;
+mod changelog;
+mod diff;
+mod verify;
+mod search;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use semver::Version;
+
+use crate::curate::{Corrections, Problem};
+use crate::dataset::Dataset;
+use crate::error::Error;
+use crate::input::{Meter, Rejection};
+use crate::record::SCHEMA_VERSION;
+use crate::stream::Options as StreamOptions;
+
+pub use changelog::changelog_entry;
+pub use diff::{Change, Diff, diff_files};
+pub use ids::inherit_ids;
+pub use manifest::{Counts, FileEntry, Generator, Manifest};
+pub use plan::Bump;
+pub use search::{Hit as SearchHit, search};
+pub use verify::{Verification, verify};
+
+use build::build;
+use diff::Previous;
+use manifest::file_entry;
+use plan::{Choice, infer};
+
+/// Where a release goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `datasets/<name>/releases/<version>/`, with a changelog entry.
+    Publish,
+    /// `<dir>/<version>/`, nothing else touched: a preview outside `datasets/`.
+    Directory(PathBuf),
+    /// Built in a temporary folder and deleted: everything checked, nothing kept.
+    DryRun,
+}
+
+/// How to release.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The version part to bump; inferred from what changed when not given.
+    pub bump: Option<Bump>,
+    /// Where the release goes.
+    pub target: Target,
+    /// Worker threads; 0 uses every core.
+    pub jobs: usize,
+    /// Where to count progress over the articles, for a caller that shows it.
+    pub meter: Option<Arc<Meter>>,
+}
+
+/// A release built.
+#[derive(Debug)]
+pub struct Release {
+    /// Its version.
+    pub version: Version,
+    /// Where it is, unless it was a dry run.
+    pub path: Option<PathBuf>,
+    /// Its manifest.
+    pub manifest: Manifest,
+    /// What changed since the previous release (everything is added for a first release).
+    pub diff: Diff,
+    /// The version it follows.
+    pub previous: Option<Version>,
+    /// What kind of change it is, as inferred from its inputs.
+    pub kind: Option<Bump>,
+    /// Input articles that could not be read; they are listed in `articles.parquet`.
+    pub rejected_inputs: Vec<Rejection>,
+}
+
+/// What `release` did.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A release was built (and, unless a dry run, kept).
+    Released(Box<Release>),
+    /// Problems in corrections or records: nothing was written.
+    Problems(Vec<Problem>),
+    /// Nothing changed since this version: nothing was written.
+    UpToDate(Version),
+}
+
+/// Builds a release of `dataset`.
+pub fn release(dataset: &Dataset, options: &Options) -> Result<Outcome, Error> {
+    let versions = dataset.releases()?;
+    let previous = versions.last().cloned();
+    build_release(dataset, options, previous, None)
+}
+
+/// Checks a dataset without writing anything: corrections, and every record it would
+/// release. Returns every problem found.
+pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Rejection>), Error> {
+    let (corrections, mut problems) = Corrections::load(dataset)?;
+    let previous = match dataset.releases()?.last() {
+        Some(v) => Some(Previous::load(
+            &dataset.release_dir(v).join("claims.parquet"),
+        )?),
+        None => None,
+    };
+    let built = build(
+        dataset,
+        &corrections,
+        previous.as_ref(),
+        None,
+        &StreamOptions { jobs, meter: None },
+    )?;
+    problems.extend(built.problems);
+    Ok((problems, built.rejected_inputs))
+}
+
+fn build_release(
+    dataset: &Dataset,
+    options: &Options,
+    previous: Option<Version>,
+    forced: Option<&Version>,
+) -> Result<Outcome, Error> {
+    let fingerprints = dataset.fingerprints()?;
+    let (corrections, mut problems) = Corrections::load(dataset)?;
+    let (prev_index, prev_manifest, prev_claims) = match &previous {
+        Some(v) => {
+            let dir = dataset.release_dir(v);
+            let claims = dir.join("claims.parquet");
+            (
+                Some(Previous::load(&claims)?),
+                Some(Manifest::read(&dir)?),
+                Some(claims),
+            )
+        }
+        None => (None, None, None),
+    };
+    if !problems.is_empty() {
+        // Still apply what could be read, so that every problem is reported in one run.
+        let built = build(
+            dataset,
+            &corrections,
+            prev_index.as_ref(),
+            None,
+            &stream_options(options),
+        )?;
+        problems.extend(built.problems);
+        return Ok(Outcome::Problems(problems));
+    }
+
+    // Build beside the destination, so that the final rename stays on one filesystem.
+    let parent = match &options.target {
+        Target::Publish => dataset.releases_dir(),
+        Target::Directory(d) => d.clone(),
+        Target::DryRun => std::env::temp_dir(),
+    };
+    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let tmp = crate::atomic::dir_builder()
+        .prefix(".building-")
+        .tempdir_in(&parent)
+        .map_err(|source| Error::Write {
+            path: parent.clone(),
+            source,
+        })?;
+    let built = build(
+        dataset,
+        &corrections,
+        prev_index.as_ref(),
+        Some(tmp.path()),
+        &stream_options(options),
+    )?;
+    if !built.problems.is_empty() {
+        return Ok(Outcome::Problems(built.problems));
+    }
+
+    let kind = infer(prev_manifest.as_ref(), &fingerprints, &built.extraction);
+    let publishing = options.target == Target::Publish;
+    let version = match plan::choose(forced, previous.as_ref(), kind, options.bump, publishing)? {
+        Choice::Build(v) => v,
+        Choice::UpToDate(v) => return Ok(Outcome::UpToDate(v)),
+    };
+
+    let built = built.finish(dataset, &version)?;
+    let manifest = Manifest {
+        dataset: dataset.name.clone(),
+        version: version.to_string(),
+        schema_version: SCHEMA_VERSION.to_owned(),
+        generator: Generator {
+            name: env!("CARGO_PKG_NAME").to_owned(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+        },
+        inputs: fingerprints,
+        extraction: built.extraction.clone(),
+        format: crate::table::format_fingerprint(),
+        counts: built.counts.clone(),
+        files: vec![
+            file_entry(tmp.path(), "articles.parquet")?,
+            file_entry(tmp.path(), "claims.parquet")?,
+        ],
+    };
+    let manifest_path = tmp.path().join("manifest.json");
+    std::fs::write(&manifest_path, manifest.to_json()).map_err(|source| Error::Write {
+        path: manifest_path,
+        source,
+    })?;
+    let diff = built.diff.finish(
+        prev_index.as_ref().unwrap_or(&Previous::default()),
+        prev_claims.as_deref(),
+    )?;
+
+    let path = match &options.target {
+        Target::DryRun => None,
+        Target::Publish | Target::Directory(_) => {
+            let dest = parent.join(version.to_string());
+            if dest.exists() && identical(&dest, &manifest) {
+                // Built again from the same inputs: the files there are these files.
+                let release = Release {
+                    version,
+                    path: Some(dest),
+                    manifest,
+                    diff,
+                    previous,
+                    kind,
+                    rejected_inputs: built.rejected_inputs,
+                };
+                if publishing {
+                    return Ok(Outcome::UpToDate(release.version));
+                }
+                return Ok(Outcome::Released(Box::new(release)));
+            }
+            if dest.exists() {
+                return Err(Error::ReleaseExists {
+                    version: version.to_string(),
+                    path: dest,
+                });
+            }
+            let built_dir = tmp.keep();
+            std::fs::rename(&built_dir, &dest).map_err(|source| {
+                let _ = std::fs::remove_dir_all(&built_dir);
+                Error::Write {
+                    path: dest.clone(),
+                    source,
+                }
+            })?;
+            Some(dest)
+        }
+    };
+    let release = Release {
+        version,
+        path,
+        manifest,
+        diff,
+        previous,
+        kind,
+        rejected_inputs: built.rejected_inputs,
+    };
+    if publishing {
+        changelog::write_changelog(dataset, &release)?;
+    }
+    Ok(Outcome::Released(Box::new(release)))
+}
+
+/// Whether the release folder `dir` holds exactly the files `manifest` describes.
+fn identical(dir: &Path, manifest: &Manifest) -> bool {
+    let Ok(existing) = std::fs::read_to_string(dir.join("manifest.json")) else {
+        return false;
+    };
+    existing == manifest.to_json()
+        && manifest
+            .files
+            .iter()
+            .all(|f| crate::digest::sha256_file(&dir.join(&f.name)).is_ok_and(|h| h == f.sha256))
+}
+
+fn stream_options(options: &Options) -> StreamOptions {
+    StreamOptions {
+        jobs: options.jobs,
+        meter: options.meter.clone(),
+    }
+}

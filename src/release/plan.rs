@@ -1,0 +1,115 @@
+//! Version policy: what kind of release the inputs call for (patch for corrections only,
+//! minor for new articles or better extraction, major for a new record schema), and the
+//! version a release gets.
+
+use semver::Version;
+
+use crate::dataset::Fingerprints;
+use crate::error::Error;
+use crate::record::SCHEMA_VERSION;
+
+use super::manifest::Manifest;
+
+/// Which part of the version a release bumps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Bump {
+    /// Corrections only.
+    Patch,
+    /// New articles, or better extraction.
+    Minor,
+    /// A change to the record schema.
+    Major,
+}
+
+impl Bump {
+    pub(super) fn apply(self, v: &Version) -> Version {
+        match self {
+            Bump::Patch => Version::new(v.major, v.minor, v.patch + 1),
+            Bump::Minor => Version::new(v.major, v.minor + 1, 0),
+            Bump::Major => Version::new(v.major + 1, 0, 0),
+        }
+    }
+
+    /// What this kind of release means.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Bump::Patch => "corrections only (patch)",
+            Bump::Minor => "new articles or better extraction (minor)",
+            Bump::Major => "a change to the record schema (major)",
+        }
+    }
+}
+
+pub(super) fn bump_name(b: Bump) -> &'static str {
+    match b {
+        Bump::Patch => "patch",
+        Bump::Minor => "minor",
+        Bump::Major => "major",
+    }
+}
+
+/// What kind of release the inputs call for; `None` when nothing changed.
+pub(super) fn infer(
+    previous: Option<&Manifest>,
+    inputs: &Fingerprints,
+    extraction: &str,
+) -> Option<Bump> {
+    let p = previous?;
+    let major = |v: &str| v.split('.').next().unwrap_or("").to_owned();
+    if major(&p.schema_version) != major(SCHEMA_VERSION) {
+        Some(Bump::Major)
+    } else if p.inputs.articles != inputs.articles
+        || p.extraction != extraction
+        || p.format != crate::table::format_fingerprint()
+    {
+        Some(Bump::Minor)
+    } else if p.inputs.corrections != inputs.corrections {
+        Some(Bump::Patch)
+    } else {
+        None
+    }
+}
+
+/// The version a release takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Choice {
+    /// Build this version.
+    Build(Version),
+    /// Nothing changed since this version: publish nothing.
+    UpToDate(Version),
+}
+
+/// Chooses the version: `forced` (to rebuild a published one), 1.0.0 for a first release, the
+/// `bump` asked for (refused when it would mislabel the change), else the inferred `kind`.
+/// Unchanged inputs are up to date when publishing; a preview rebuilds the latest version.
+pub(super) fn choose(
+    forced: Option<&Version>,
+    previous: Option<&Version>,
+    kind: Option<Bump>,
+    bump: Option<Bump>,
+    publishing: bool,
+) -> Result<Choice, Error> {
+    Ok(Choice::Build(match (forced, previous, kind, bump) {
+        (Some(v), ..) => v.clone(),
+        (None, None, _, _) => Version::new(1, 0, 0),
+        (None, Some(p), None, None) => {
+            if publishing {
+                return Ok(Choice::UpToDate(p.clone()));
+            }
+            p.clone()
+        }
+        (None, Some(p), inferred, Some(b)) => {
+            if let Some(k) = inferred
+                && b < k
+            {
+                return Err(Error::Version(format!(
+                    "this release is {}; --bump {} would mislabel it",
+                    k.describe(),
+                    bump_name(b)
+                )));
+            }
+            b.apply(p)
+        }
+        (None, Some(p), Some(k), None) => k.apply(p),
+    }))
+}

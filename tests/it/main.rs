@@ -1,0 +1,16 @@
+//! The integration tests, one binary: a change to the rules relinks one test executable, not
+//! one per file. Each module tests one part of the public facade on fixture files of real
+//! shape, with insta snapshots for outputs.
+
+mod common;
+
+mod cli;
+mod corrections;
+mod datasets;
+mod eval;
+mod extract;
+mod layers;
+mod release;
+mod robustness;
+mod schema;
+mod validate;
