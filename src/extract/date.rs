@@ -9,8 +9,8 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::record::{DateBasis, DatePrecision};
 
+use super::document::Doc;
 use super::lexicon;
-use super::sentence::Doc;
 
 /// A resolved claim date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

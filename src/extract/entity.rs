@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use crate::record::ClaimantType;
 
+use super::document::{Doc, Kind};
 use super::lexicon::{self, Gender, Pronoun};
-use super::sentence::{Doc, Kind};
 
 /// A resolved claimant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,7 +290,7 @@ impl Index {
         }
         let determiner = (start > np.start).then(|| doc.lo(np.start));
         let mut body = start..np.end;
-        let head_at = super::attribution::np_head(doc, np.clone());
+        let head_at = super::phrases::np_head(doc, np.clone());
         let head = bare(doc.lo(head_at)).to_owned();
         if head_at >= start
             && head_at + 1 < np.end

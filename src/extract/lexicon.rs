@@ -1,6 +1,6 @@
 //! The word lists the extraction rules consult: reporting verbs, titles, places, organisations.
 //!
-//! Lists are lowercase and matched against [`super::sentence::Doc::lo`], where the typographic
+//! Lists are lowercase and matched against [`super::document::Doc::lo`], where the typographic
 //! apostrophe is already folded to `'`.
 
 use std::sync::LazyLock;

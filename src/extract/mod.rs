@@ -5,8 +5,10 @@
 //! splits the body, `attribution` finds claims, `entity` resolves claimants, `date` dates
 //! them.
 
-mod sentence;
+mod document;
 mod lexicon;
+mod phrases;
+mod clauses;
 mod attribution;
 mod entity;
 mod date;
@@ -17,7 +19,7 @@ use crate::record::{ClaimFields, ClaimRecord, ClaimantType, Origin, QuoteType, S
 
 use crate::input::Article;
 use attribution::Speaker;
-use sentence::Doc;
+use document::Doc;
 
 /// Whether a lowercase word is one of the reporting verbs the extractor knows (`said`,
 /// `tells`, `accused`, …).

@@ -1,0 +1,89 @@
+//! Frames that name their source in a phrase rather than as a verb's subject: `according to
+//! X`, `as reported by X, …`, `as another Pew study noted, …`.
+
+use std::ops::Range;
+
+use super::super::clauses::{at_clause_start, clause};
+use super::super::document::Doc;
+use super::super::lexicon;
+use super::super::phrases::np_after;
+use super::Speaker;
+use super::frame::Frame;
+
+/// `As reported by Western Journalism, last year Seattle became …`, `as first reported by
+/// the Post, …`: the agent of the passive is the speaker; the content follows the comma.
+pub(crate) fn as_reported_by(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
+    if doc.lo(i) != "as" || !at_clause_start(doc, sent.start, i) {
+        return None;
+    }
+    let mut c = i + 1;
+    if matches!(doc.lo(c), "first" | "previously" | "earlier" | "originally") {
+        c += 1;
+    }
+    let cue = lexicon::cue(doc.lo(c))?;
+    if cue.ing || doc.lo(c + 1) != "by" {
+        return None;
+    }
+    let np = np_after(doc, c + 2, sent.end, true)?;
+    let comma = (np.end..sent.end.min(np.end + 8)).find(|&k| doc.is_punct(k, ","))?;
+    let right = clause(doc, comma + 1, sent)?;
+    Some(Frame {
+        speaker: Some(Speaker::Mention {
+            np,
+            appositive: None,
+        }),
+        cue: c..c + 1,
+        extent: i..comma,
+        right: Some(right),
+        participle: false,
+        trailing_ok: false,
+        inverted: false,
+    })
+}
+
+/// `according to X`: X is the speaker; the content is the rest of the sentence.
+pub(crate) fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
+    let mut np = np_after(doc, i + 2, sent.end, true)?;
+    // Opening a sentence, the source runs to the comma: `According to USA TODAY contributor
+    // and monetary historian David Marsh, …`, `According to their friends and advisers, …`.
+    if at_clause_start(doc, sent.start, i)
+        && let Some(comma) = (np.end..sent.end.min(i + 20)).find(|&k| doc.is_punct(k, ","))
+        && (np.end..comma).all(|k| doc.is_word(k) || doc.is_punct(k, "-"))
+    {
+        np = np.start..comma;
+    }
+    let end = np.end;
+    let right = if at_clause_start(doc, sent.start, i) && doc.is_punct(end, ",") {
+        clause(doc, end + 1, sent.clone())
+    } else {
+        None
+    };
+    Some(Frame {
+        speaker: Some(Speaker::Mention {
+            np,
+            appositive: None,
+        }),
+        cue: i..i + 2,
+        extent: i..end,
+        right,
+        participle: false,
+        trailing_ok: true,
+        inverted: false,
+    })
+}
+
+/// `As another Pew study noted, the average age …`: the content follows the frame's comma.
+pub(crate) fn as_noted(doc: &Doc<'_>, sent: Range<usize>, f: &Frame) -> Option<Range<usize>> {
+    let Some(Speaker::Mention { np, .. }) = &f.speaker else {
+        return None;
+    };
+    let before = np.start.checked_sub(1)?;
+    if doc.lo(before) == "as"
+        && at_clause_start(doc, sent.start, before)
+        && doc.is_punct(f.extent.end, ",")
+    {
+        clause(doc, f.extent.end + 1, sent)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,56 @@
+//! Interview transcripts: a paragraph opening with a speaker's name in capitals and a colon
+//! (`FALLIN: Well, I think …`) is that speaker's turn.
+
+use super::super::document::Doc;
+use super::filters::{is_claim, trim};
+use super::{Attribution, Speaker};
+
+/// Interview transcripts: a paragraph that opens with a speaker's name in capitals and a
+/// colon (`FALLIN: Well, I think …`) is that speaker's turn. The name must appear elsewhere
+/// in the article in ordinary case (`Gov. Mary Fallin`), which keeps out labels such as
+/// `UPDATE:` and datelines.
+pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let n = doc.toks.len();
+    let mut i = 0;
+    while i < n {
+        let para = doc.toks[i].para;
+        let mut end = i;
+        while end < n && doc.toks[end].para == para {
+            end += 1;
+        }
+        let mut colon = i;
+        while colon < end && colon - i < 4 && doc.is_word(colon) && is_upper_word(doc.s(colon)) {
+            colon += 1;
+        }
+        let label = i..colon;
+        if colon > i && doc.is_punct(colon, ":") && colon + 1 < end {
+            let last = doc.lo(colon - 1);
+            let named_elsewhere = last.len() > 2
+                && (0..n)
+                    .any(|k| !label.contains(&k) && doc.lo(k) == last && !is_upper_word(doc.s(k)));
+            if named_elsewhere
+                && let Some(content) = trim(doc, colon + 1..end)
+                && is_claim(doc, std::slice::from_ref(&content))
+            {
+                out.push(Attribution {
+                    speaker: Speaker::Mention {
+                        np: label.clone(),
+                        appositive: None,
+                    },
+                    cue: colon..colon + 1,
+                    parts: vec![content],
+                    verbatim: true,
+                    frame: label.start..colon + 1,
+                    participle: false,
+                });
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+pub(crate) fn is_upper_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}

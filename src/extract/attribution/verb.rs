@@ -1,0 +1,289 @@
+//! Verb frames: a reporting verb and its speaker — before it (`Putin says`, `Haley Morris, a
+//! spokeswoman, said`), after it (`said Putin`), or taken from the sentence (`…, saying`,
+//! `and says`, `with the campaign saying`, `cited Blinken as telling`). What was said is
+//! settled by [`super::content`].
+
+use std::ops::Range;
+
+use super::super::clauses::is_dash;
+use super::super::document::Doc;
+use super::super::lexicon::{self, Cue, INF, OBJ, Pronoun};
+use super::super::phrases::{
+    np_after, np_before, np_head, speaker_before, valid_head, with_appositive_after,
+};
+use super::Speaker;
+use super::content::{finish_frame, infinitive_at};
+use super::frame::{Frame, after_quote};
+
+pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
+    // Right after the cue: `claims of`, `reports of` are nouns; `continued to`, `claimed
+    // to have` are not reports, but `wrote to the senator that …` is.
+    if i + 1 < sent.end && doc.lo(i + 1) == "of" && !cue.past {
+        return None;
+    }
+    if i + 1 < sent.end && doc.lo(i + 1) == "to" {
+        // After its quote, `to` names the listener: `"…," Sanders wrote to his colleagues`;
+        // so it does before a that-clause or a colon (`wrote to Roffman: "…"`), and a
+        // promise takes an infinitive.
+        let says_something = (i + 2..sent.end.min(i + 10)).any(|k| doc.lo(k) == "that")
+            || (i + 3..sent.end.min(i + 8)).any(|k| doc.is_punct(k, ":"))
+            || after_quote(doc, sent.start, i)
+            || (cue.has(INF) && infinitive_at(doc, i + 1, sent.end));
+        if !says_something {
+            return None;
+        }
+    }
+    // Walk back over adverbs and auxiliaries to where the speaker must end.
+    let mut k = i;
+    let mut aux: Option<&str> = None;
+    while k > sent.start {
+        let p = doc.lo(k - 1);
+        if let Some(n) = temporal_before(doc, sent.start, k) {
+            k -= n;
+            continue;
+        }
+        if doc.cap(k - 1) && k - 1 > sent.start {
+            // A capitalised word inside a sentence is a name: `Will wrote`.
+            break;
+        }
+        if p == "as" && k >= sent.start + 2 && doc.lo(k - 2) == "quoted" {
+            // `Braynard is quoted as saying`.
+            k -= 2;
+            continue;
+        }
+        if p == "to"
+            && k >= sent.start + 3
+            && doc.lo(k - 2) == "on"
+            && matches!(doc.lo(k - 3), "went" | "goes" | "go" | "going" | "gone")
+        {
+            // `went on to say`: a report, unlike `declined to say`.
+            k -= 3;
+            continue;
+        }
+        if lexicon::is_negation(p) || lexicon::is_modal(p) || p == "to" {
+            // `did not say`, `would say`, `declined to say`: no claim was made.
+            return None;
+        }
+        if lexicon::is_auxiliary(p) {
+            aux.get_or_insert(p);
+            k -= 1;
+        } else if lexicon::is_speech_adverb(p) || p.ends_with("ly") && doc.is_word(k - 1) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if let Some(a) = aux
+        && matches!(
+            a,
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am"
+        )
+        && !cue.ing
+    {
+        // Passive: `he was told`, `it is said`.
+        return None;
+    }
+    if k > sent.start && is_noun_marker(doc.lo(k - 1)) && k == i && !cue.past {
+        // `his claims that`, `the report that`: a noun, not a verb.
+        return None;
+    }
+    let after_cue = i + 1;
+    let before = if k > sent.start { Some(k - 1) } else { None };
+    let boundary_before = before.is_none_or(|b| {
+        doc.is_punct(b, ",")
+            || is_dash(doc, b)
+            || doc.is_punct(b, ":")
+            || doc
+                .quote_at_mark(b)
+                .is_some_and(|q| q.closed && q.close == b)
+    });
+
+    // Participles take the speaker of their sentence, or of a quoting frame:
+    // `cited Blinken as telling …`.
+    let mut participle = false;
+    let mut speaker = None;
+    let mut extent_start = k;
+    if cue.ing && aux.is_none() {
+        if before.is_some_and(|b| doc.lo(b) == "as")
+            && let Some(np) = np_before(doc, sent.start, k - 1)
+            && np.start > sent.start
+            && matches!(
+                doc.lo(np.start - 1),
+                "cited" | "quoted" | "quoting" | "citing" | "cites" | "quotes"
+            )
+        {
+            speaker = Some(Speaker::Mention {
+                np: np.clone(),
+                appositive: None,
+            });
+            extent_start = np.start;
+        } else if let Some(np) = np_before(doc, sent.start, k)
+            && np.start > sent.start
+            && doc.lo(np.start - 1) == "with"
+            && valid_head(doc, np_head(doc, np.clone()))
+            && lexicon::subject_pronoun(doc.lo(np.start)).is_none()
+        {
+            // `…, with the campaign of the former senator saying Cruz was …`: the participle
+            // has its own subject.
+            speaker = Some(Speaker::Mention {
+                np: np.clone(),
+                appositive: None,
+            });
+            extent_start = np.start;
+        } else if before.is_some()
+            && (boundary_before
+                || before.is_some_and(|b| matches!(doc.lo(b), "and" | "but"))
+                || doc.is_punct(after_cue, ":")
+                    && doc
+                        .quote_at_mark(after_cue + 1)
+                        .is_some_and(|q| q.open == after_cue + 1))
+        {
+            // `… sent a text message to supporters saying: "…"` takes the subject too.
+            participle = true;
+        } else {
+            return None;
+        }
+    } else if before.is_some_and(|b| matches!(doc.lo(b), "and" | "but")) && k == i {
+        // `Reid caucused on Saturday and says he voted …`: the subject's second verb.
+        participle = true;
+    } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
+        extent_start = np.start;
+        speaker = Some(Speaker::Mention { np, appositive });
+    } else if boundary_before && !cue.has(OBJ) {
+        // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause), and
+        // never after `told`, whose object is the listener (`…, told clients`).
+        let np = np_after(doc, after_cue, sent.end, false)?;
+        if !valid_head(doc, np_head(doc, np.clone()))
+            || lexicon::subject_pronoun(doc.lo(np.start)).is_some()
+        {
+            return None;
+        }
+        let next = np.end;
+        // `said a party member who supports Trump`: a relative clause may follow.
+        if doc.is_word(next)
+            && !doc.cap(next)
+            && !lexicon::is_preposition(doc.lo(next))
+            && doc.lo(next) != "who"
+        {
+            return None;
+        }
+        let (np, appositive) = with_appositive_after(doc, np, sent.end);
+        let mut f = finish_frame(
+            doc,
+            sent.clone(),
+            i,
+            cue,
+            np.end.max(appositive.clone().map_or(0, |a| a.end)),
+        );
+        f.speaker = Some(Speaker::Mention { np, appositive });
+        f.extent.start = i;
+        f.inverted = true;
+        return Some(f);
+    } else {
+        return None;
+    }
+    if let Some(Speaker::Mention { np, .. }) = &speaker
+        && let Some(Pronoun::Speaker) = lexicon::subject_pronoun(doc.lo(np.end - 1))
+        && np.len() == 1
+    {
+        // The writer's own "I said" is not an attributed claim.
+        return None;
+    }
+    let mut f = finish_frame(doc, sent, i, cue, after_cue);
+    f.speaker = speaker;
+    f.participle = participle;
+    f.extent.start = extent_start;
+    Some(f)
+}
+
+/// Number of tokens of a time phrase ending just before `k` (`on Saturday`, `Tuesday`,
+/// `last week`, `on Jan. 5`), so that `the British premier on Saturday accused` finds its
+/// speaker.
+pub(crate) fn temporal_before(doc: &Doc<'_>, floor: usize, k: usize) -> Option<usize> {
+    if k <= floor || !doc.is_word(k - 1) {
+        return None;
+    }
+    let w = doc.lo(k - 1);
+    let mut n = 0;
+    if lexicon::weekday(w).is_some()
+        || matches!(
+            w,
+            "week" | "month" | "year" | "night" | "morning" | "afternoon" | "evening"
+        )
+    {
+        n = 1;
+    } else if w.chars().all(|c| c.is_ascii_digit())
+        && k >= floor + 2
+        && lexicon::month(doc.lo(k - 2)).is_some()
+    {
+        n = 2;
+    } else if matches!(w, "yesterday" | "today" | "tonight") {
+        return Some(1);
+    }
+    if n == 0 {
+        return None;
+    }
+    while k - n > floor
+        && matches!(
+            doc.lo(k - n - 1),
+            "on" | "last"
+                | "this"
+                | "earlier"
+                | "late"
+                | "early"
+                | "next"
+                | "in"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+        )
+    {
+        n += 1;
+    }
+    Some(n)
+}
+
+/// Words that make the following word a noun: `his claims`, `the report`.
+pub(crate) fn is_noun_marker(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "these"
+            | "those"
+            | "this"
+            | "such"
+            | "new"
+            | "latest"
+            | "recent"
+            | "earlier"
+            | "previous"
+            | "false"
+            | "repeated"
+            | "similar"
+            | "no"
+            | "any"
+            | "of"
+            | "in"
+            | "for"
+            | "with"
+            | "by"
+            | "on"
+            | "about"
+            | "after"
+            | "before"
+            | "into"
+    ) || lower.ends_with("'s")
+}
