@@ -64,7 +64,9 @@ pub use error::Error;
 pub use eval::{
     Explained, Gold, Predictions, Report, Scores, predict, read_gold, score, sentence_around,
 };
-pub use extract::claims;
+pub use extract::{
+    CONSTRUCTIONS, Construction, Example, MadeBy, Part, Spec, claims, claims_explained,
+};
 pub use input::{
     Article, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason, Rejection,
     input_size, parse_date, publisher,

@@ -9,6 +9,7 @@ mod document;
 mod lexicon;
 mod phrases;
 mod clauses;
+pub(crate) mod constructions;
 mod attribution;
 mod entity;
 mod date;
@@ -27,8 +28,19 @@ pub(crate) fn is_reporting_verb(word: &str) -> bool {
     lexicon::cue(word).is_some()
 }
 
+pub use attribution::MadeBy;
+pub use constructions::{CONSTRUCTIONS, Construction, Example, Part, Spec};
+
 /// Extracts every attributed claim of one article, ordered by position in the body.
 pub fn claims(article: &Article) -> Vec<ClaimRecord> {
+    claims_explained(article)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// [`claims`], each with the constructions that made it.
+pub fn claims_explained(article: &Article) -> Vec<(ClaimRecord, MadeBy)> {
     let doc = Doc::new(&article.body);
     let found = attribution::find(&doc);
     if found.is_empty() {
@@ -84,26 +96,29 @@ pub fn claims(article: &Article) -> Vec<ClaimRecord> {
         } else {
             quote_type(&doc, &a.parts)
         };
-        records.push(ClaimRecord::new(
-            article,
-            Span {
-                start: span_start,
-                end: span_end,
-                source: &article.body[bytes.clone()],
-            },
-            ClaimFields {
-                claim_text,
-                quote_type,
-                claimant: claimant.name,
-                claimant_mention: mention,
-                claimant_title: claimant.title,
-                claimant_type,
-                cue: entity::clean(doc.slice(a.cue.clone())),
-                claim_date: when.date,
-                claim_date_basis: when.basis,
-                claim_date_precision: when.precision,
-            },
-            Origin::Extracted,
+        records.push((
+            ClaimRecord::new(
+                article,
+                Span {
+                    start: span_start,
+                    end: span_end,
+                    source: &article.body[bytes.clone()],
+                },
+                ClaimFields {
+                    claim_text,
+                    quote_type,
+                    claimant: claimant.name,
+                    claimant_mention: mention,
+                    claimant_title: claimant.title,
+                    claimant_type,
+                    cue: entity::clean(doc.slice(a.cue.clone())),
+                    claim_date: when.date,
+                    claim_date_basis: when.basis,
+                    claim_date_precision: when.precision,
+                },
+                Origin::Extracted,
+            ),
+            a.rule,
         ));
     }
     records

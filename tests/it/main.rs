@@ -5,6 +5,7 @@
 mod common;
 
 mod cli;
+mod constructions;
 mod corrections;
 mod datasets;
 mod eval;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::super::clauses::{at_clause_start, clause};
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::lexicon;
 use super::super::phrases::np_after;
@@ -38,6 +39,8 @@ pub(crate) fn as_reported_by(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Opt
         participle: false,
         trailing_ok: false,
         inverted: false,
+        rule: Construction::AsReportedBy,
+        content: Some(Construction::AsReportedBy),
     })
 }
 
@@ -58,6 +61,7 @@ pub(crate) fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Optio
     } else {
         None
     };
+    let content = right.as_ref().map(|_| Construction::AccordingTo);
     Some(Frame {
         speaker: Some(Speaker::Mention {
             np,
@@ -69,6 +73,8 @@ pub(crate) fn according_to(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Optio
         participle: false,
         trailing_ok: true,
         inverted: false,
+        rule: Construction::AccordingTo,
+        content,
     })
 }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::super::clauses::{clause, clause_from};
+use super::super::constructions::Construction;
 use super::super::document::{Doc, QuoteSpan};
 use super::super::lexicon::{self, ACCUSE, BARE, Cue, FRAME, INF, OBJ, THAT};
 use super::super::phrases::is_agent_noun;
@@ -20,6 +21,7 @@ pub(crate) fn finish_frame(
 ) -> Frame {
     let mut j = from;
     let mut right = None;
+    let mut content = None;
     if cue.has(ACCUSE) {
         // `accused Russia of destabilizing …`: the object and its `of` phrase.
         let obj_start = j;
@@ -38,6 +40,7 @@ pub(crate) fn finish_frame(
             && of > obj_start
         {
             right = clause_from(doc, obj_start, sent.clone());
+            content = Some(Construction::Accusation);
         }
     } else {
         if cue.has(OBJ)
@@ -58,6 +61,8 @@ pub(crate) fn finish_frame(
                 participle: false,
                 trailing_ok: cue.has(FRAME),
                 inverted: false,
+                rule: Construction::SpeakerCue,
+                content: None,
             };
         }
         let after_obj = j;
@@ -87,11 +92,13 @@ pub(crate) fn finish_frame(
         {
             // `saying "on her worst day" she'd be …`: the quote begins a longer clause.
             right = clause(doc, q, sent.clone());
+            content = Some(Construction::QuoteOpensClause);
         } else if let Some(quote) = doc.quote_at_mark(q)
             && quote.open == q
             && quote.words >= 1
         {
             right = Some(quote.inner());
+            content = Some(Construction::QuoteAfterCue);
             j = if quote.closed {
                 quote.close + 1
             } else {
@@ -99,24 +106,31 @@ pub(crate) fn finish_frame(
             };
         } else if doc.is_punct(j, ":") && cue.has(FRAME) {
             right = clause(doc, j + 1, sent.clone());
+            content = Some(Construction::ColonClause);
         } else if cue.has(INF) && infinitive_at(doc, adjuncts.max(after_obj), sent.end) {
             // `pledged on Tuesday to enact judicial reform`: what was promised, from its verb
             // (a content opening with `to` is an instruction elsewhere: `told him to …`).
             right = clause(doc, adjuncts.max(after_obj) + 1, sent.clone());
+            content = Some(Construction::Promise);
         } else if let Some(that) = find_that(doc, j, sent.end) {
             if cue.has(THAT) || cue.has(BARE) {
                 right = clause(doc, that + 1, sent.clone());
+                content = Some(Construction::ThatClause);
             }
         } else if cue.has(BARE) && opens_clause(doc, after_obj, sent.end) {
             right = clause(doc, after_obj, sent.clone());
+            content = Some(Construction::BareClause);
         } else if cue.has(BARE) && adjuncts > after_obj && opens_clause(doc, adjuncts, sent.end) {
             right = clause(doc, adjuncts, sent.clone());
+            content = Some(Construction::BareClause);
         } else if cue.has(THAT) && pronoun_clause(doc, adjuncts.max(after_obj)) {
             // `adding he intended to …`, `noted she had …`: a that-verb with its `that`
             // dropped, safe when a subject pronoun and a verb follow.
             right = clause(doc, adjuncts.max(after_obj), sent.clone());
+            content = Some(Construction::DroppedThat);
         } else if let Some(quote) = quote_after_colon(doc, after_obj, sent.end) {
             right = Some(quote.inner());
+            content = Some(Construction::QuoteAfterColon);
             j = if quote.closed {
                 quote.close + 1
             } else {
@@ -129,6 +143,7 @@ pub(crate) fn finish_frame(
         Some(r) => r.end,
         None => frame_tail(doc, j, sent.end),
     };
+    let content = right.as_ref().and(content);
     Frame {
         speaker: None,
         cue: i..i + 1,
@@ -137,6 +152,8 @@ pub(crate) fn finish_frame(
         participle: false,
         trailing_ok,
         inverted: false,
+        rule: Construction::SpeakerCue,
+        content,
     }
 }
 

@@ -1,10 +1,11 @@
 //! Quotes with no frame of their own: `"A," he said. "B."` joins B to A's claim; a quote
 //! paragraph after a quoted claim is that speaker's next claim.
 
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::phrases::is_title;
 use super::filters::{is_claim, trim};
-use super::{Attribution, Speaker};
+use super::{Attribution, MadeBy, Speaker};
 
 /// Quotes that open a sentence and belong to no claim continue the previous speaker:
 /// `"A," he said. "B."` joins B to A; a quote paragraph after a quoted claim is that
@@ -60,6 +61,7 @@ pub(crate) fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribu
                 .all(|k| !doc.is_word(k) || doc.sent_of[k] as usize == frame_sent));
         if right_after && p.end() < p.cue.start {
             claims[prev].parts.push(inner);
+            claims[prev].rule.joined = true;
         } else if !resumes && is_claim(doc, std::slice::from_ref(&inner)) {
             // A resumed quote that could not join stays out, as does a question on its own:
             // neither becomes a claim of the speaker before.
@@ -74,6 +76,7 @@ pub(crate) fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribu
                 verbatim: false,
                 frame: p.frame.clone(),
                 participle: p.participle,
+                rule: MadeBy::new(Construction::FollowOnQuote, Construction::FollowOnQuote),
             });
         }
     }

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::lexicon;
 use super::super::phrases::is_title;
@@ -26,6 +27,10 @@ pub(crate) struct Frame {
     /// `said Putin`: the speaker after the cue, and any appositive after it; such frames
     /// are not interrupting ones, so only a quote continues their content.
     pub(crate) inverted: bool,
+    /// The construction that found the speaker and cue.
+    pub(crate) rule: Construction,
+    /// The construction that found `right`, when there is one.
+    pub(crate) content: Option<Construction>,
 }
 
 /// Whether the frame around the cue at `i` starts right after a closing quote: `"…,"

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::super::clauses::{is_aside_mark, is_dash};
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::lexicon;
 use super::Speaker;
@@ -18,10 +19,11 @@ pub(crate) fn left_content(
     sent: Range<usize>,
     frame: &Frame,
     frame_starts: &[usize],
-) -> Option<Vec<Range<usize>>> {
+) -> Option<(Vec<Range<usize>>, Construction)> {
     let f = frame;
     let s = f.extent.start;
     let mut parts = Vec::new();
+    let rule;
     let mut b = s;
     if b > sent.start && (doc.is_punct(b - 1, ",") || is_dash(doc, b - 1)) {
         b -= 1;
@@ -38,12 +40,16 @@ pub(crate) fn left_content(
             || doc.is_punct(q.open - 1, ":");
         if opens_clause {
             parts.push(q.inner());
+            rule = Construction::QuoteBefore;
         } else {
             parts.push(sent.start..b);
+            rule = Construction::ClauseBefore;
         }
     } else if b > sent.start && (b < s || doc.lo(f.cue.start) == "according") {
         parts.push(sent.start..b);
+        rule = Construction::ClauseBefore;
     } else if b == sent.start {
+        rule = Construction::QuoteSentenceBefore;
         // A frame that is a sentence of its own: `"It is over." Putin said.`
         let prev = doc.sent_of[sent.start] as usize;
         if prev > 0 {
@@ -123,7 +129,7 @@ pub(crate) fn left_content(
             }
         }
     }
-    Some(parts)
+    Some((parts, rule))
 }
 
 /// The start of a claim that a frame interrupts, set off by commas on both sides:

@@ -24,6 +24,7 @@ mod filters;
 
 use std::ops::Range;
 
+use super::constructions::Construction;
 use super::document::{Doc, Kind};
 use super::lexicon;
 use super::phrases::subject;
@@ -65,6 +66,35 @@ pub(crate) struct Attribution {
     /// A participle (`…, saying …`), whose time is its sentence's: dates are also read in
     /// the words before it.
     pub(crate) participle: bool,
+    /// The constructions that made it.
+    pub(crate) rule: MadeBy,
+}
+
+/// The constructions that made a claim: its frame, its content, and whether a frameless
+/// quote was joined to it (`"A," he said. "B."`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct MadeBy {
+    /// Who and the cue.
+    pub frame: Construction,
+    /// What was said.
+    pub content: Construction,
+    /// A quote after the frame was joined to the claim.
+    pub joined: bool,
+}
+
+impl MadeBy {
+    pub(crate) fn new(frame: Construction, content: Construction) -> Self {
+        MadeBy {
+            frame,
+            content,
+            joined: false,
+        }
+    }
+
+    /// Whether `c` made this claim.
+    pub fn has(&self, c: Construction) -> bool {
+        self.frame == c || self.content == c
+    }
 }
 
 impl Attribution {
@@ -109,10 +139,15 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 .map(|r| end_of_subordinate(doc, f, r))
                 .map(|r| end_of_opening_clause(doc, sent.clone(), f, r))
                 .or_else(|| as_noted(doc, sent.clone(), f));
-            let parts = match &right {
+            let noted = f.right.is_none() && right.is_some();
+            let (parts, content) = match &right {
                 Some(r) => match interrupted_left(doc, sent.clone(), f, r, &frame_starts) {
-                    Some(l) => vec![l, r.clone()],
-                    None => vec![r.clone()],
+                    Some(l) => (vec![l, r.clone()], Construction::Interrupted),
+                    None if noted => (vec![r.clone()], Construction::AsNoted),
+                    None => (
+                        vec![r.clone()],
+                        f.content.unwrap_or(Construction::ThatClause),
+                    ),
                 },
                 None if f.trailing_ok => match left_content(doc, sent.clone(), f, &frame_starts) {
                     Some(p) => p,
@@ -146,6 +181,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 verbatim: false,
                 frame: f.extent.start..frame_end.max(f.cue.end),
                 participle: f.participle,
+                rule: MadeBy::new(f.rule, content),
             });
         }
     }

@@ -1,9 +1,10 @@
 //! Interview transcripts: a paragraph opening with a speaker's name in capitals and a colon
 //! (`FALLIN: Well, I think …`) is that speaker's turn.
 
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::filters::{is_claim, trim};
-use super::{Attribution, Speaker};
+use super::{Attribution, MadeBy, Speaker};
 
 /// Interview transcripts: a paragraph that opens with a speaker's name in capitals and a
 /// colon (`FALLIN: Well, I think …`) is that speaker's turn. The name must appear elsewhere
@@ -43,6 +44,7 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
                     verbatim: true,
                     frame: label.start..colon + 1,
                     participle: false,
+                    rule: MadeBy::new(Construction::TranscriptTurn, Construction::TranscriptTurn),
                 });
             }
         }

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::super::clauses::is_dash;
+use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::lexicon::{self, Cue, INF, OBJ, Pronoun};
 use super::super::phrases::{
@@ -103,6 +104,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
     let mut participle = false;
     let mut speaker = None;
     let mut extent_start = k;
+    let rule;
     if cue.ing && aux.is_none() {
         if before.is_some_and(|b| doc.lo(b) == "as")
             && let Some(np) = np_before(doc, sent.start, k - 1)
@@ -117,6 +119,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
                 appositive: None,
             });
             extent_start = np.start;
+            rule = Construction::CitedAs;
         } else if let Some(np) = np_before(doc, sent.start, k)
             && np.start > sent.start
             && doc.lo(np.start - 1) == "with"
@@ -130,6 +133,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
                 appositive: None,
             });
             extent_start = np.start;
+            rule = Construction::WithParticiple;
         } else if before.is_some()
             && (boundary_before
                 || before.is_some_and(|b| matches!(doc.lo(b), "and" | "but"))
@@ -140,14 +144,23 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
         {
             // `… sent a text message to supporters saying: "…"` takes the subject too.
             participle = true;
+            rule = Construction::Participle;
         } else {
             return None;
         }
     } else if before.is_some_and(|b| matches!(doc.lo(b), "and" | "but")) && k == i {
         // `Reid caucused on Saturday and says he voted …`: the subject's second verb.
         participle = true;
+        rule = Construction::SecondVerb;
     } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
         extent_start = np.start;
+        rule = if appositive.is_some() {
+            Construction::AppositiveSpeaker
+        } else if matches!(doc.lo(k - 1), "who" | "which") {
+            Construction::RelativeSpeaker
+        } else {
+            Construction::SpeakerCue
+        };
         speaker = Some(Speaker::Mention { np, appositive });
     } else if boundary_before && !cue.has(OBJ) {
         // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause), and
@@ -178,6 +191,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
         f.speaker = Some(Speaker::Mention { np, appositive });
         f.extent.start = i;
         f.inverted = true;
+        f.rule = Construction::InvertedSpeaker;
         return Some(f);
     } else {
         return None;
@@ -193,6 +207,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
     f.speaker = speaker;
     f.participle = participle;
     f.extent.start = extent_start;
+    f.rule = rule;
     Some(f)
 }
 
