@@ -62,7 +62,8 @@ pub use curate::{Violation, validate_file};
 pub use dataset::{Dataset, Fingerprints, InputFile, Metadata};
 pub use error::Error;
 pub use eval::{
-    Explained, Gold, Predictions, Report, Scores, predict, read_gold, score, sentence_around,
+    Canonical, Coverage, Explained, Gold, Options as EvalOptions, Prediction, Predictions, Report,
+    SPEECH_CUES, Scores, Share, predict, read_gold, read_predictions, score, sentence_around,
 };
 pub use extract::{
     CONSTRUCTIONS, Construction, Example, MadeBy, Part, Spec, claims, claims_explained,

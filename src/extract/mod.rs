@@ -22,12 +22,6 @@ use crate::input::Article;
 use attribution::Speaker;
 use document::Doc;
 
-/// Whether a lowercase word is one of the reporting verbs the extractor knows (`said`,
-/// `tells`, `accused`, …).
-pub(crate) fn is_reporting_verb(word: &str) -> bool {
-    lexicon::cue(word).is_some()
-}
-
 pub use attribution::MadeBy;
 pub use constructions::{CONSTRUCTIONS, Construction, Example, Part, Spec};
 

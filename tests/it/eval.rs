@@ -4,7 +4,7 @@
 
 use std::io::BufRead;
 
-use claimset::{Gold, score};
+use claimset::{EvalOptions, Gold, Input, predict, score};
 
 #[test]
 fn fixture_articles_score_above_the_floor() {
@@ -14,11 +14,23 @@ fn fixture_articles_score_above_the_floor() {
     .lines()
     .map(|l| serde_json::from_str(&l.expect("line")).expect("gold claim"))
     .collect();
-    let predicted = crate::common::extract_paths(&[
-        crate::common::fixture("articles"),
-        crate::common::fixture("jsonl"),
-    ]);
-    let r = score(&gold, &predicted, false, true);
+    let predicted = predict(
+        &[
+            Input::Path(crate::common::fixture("articles")),
+            Input::Path(crate::common::fixture("jsonl")),
+        ],
+        1,
+    )
+    .expect("extract");
+    let r = score(
+        &gold,
+        &predicted.claims,
+        &predicted.bodies,
+        EvalOptions {
+            all: false,
+            explain: true,
+        },
+    );
     let summary = format!(
         "detection P {:.3} R {:.3} F1 {:.3} ({} gold, {} predicted)\nattribution {:.3} of {}\nend to end F1 {:.3}",
         r.detection.precision,
