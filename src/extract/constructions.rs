@@ -38,8 +38,13 @@ pub enum Construction {
     AsReportedBy,
     /// `REYES: …` in an interview transcript.
     TranscriptTurn,
+    /// An embedded tweet: its text, then `— Name (@handle) Month D, YYYY`.
+    TweetSignature,
     /// A quote with no frame, continuing the speaker of the quote before it.
     FollowOnQuote,
+    /// A quote after a sentence that ends in a colon: `His advice is simple: check the
+    /// label. "Two drugs …"`.
+    IntroducedQuote,
     // Contents: what was said.
     /// `said that …`.
     ThatClause,
@@ -59,6 +64,11 @@ pub enum Construction {
     Promise,
     /// `accused Russia of massing troops`.
     Accusation,
+    /// `denied any wrongdoing`, `announced the end of his campaign`: the object is what was
+    /// said.
+    ObjectContent,
+    /// `called the plan a "disaster"`, `described the deal as a betrayal`.
+    NamesObject,
     /// `"…," he said`.
     QuoteBefore,
     /// `…, Johnson said on Twitter`.
@@ -272,6 +282,19 @@ pub const CONSTRUCTIONS: &[Spec] = &[
         )],
     },
     Spec {
+        id: Construction::TweetSignature,
+        part: Part::Frame,
+        anchor: "a dash before `Name (@handle) Month D, YYYY`",
+        what: "an embedded tweet: the paragraph's text before its links, said by the account \
+               on the signature's day",
+        examples: &[yes(
+            "Today I'm proud to endorse Elizabeth Warren for president. \
+             pic.twitter.com/xDvMEKq — Julian Castro (@JulianCastro) January 6, 2020",
+            "Today I'm proud to endorse Elizabeth Warren for president",
+            "Julian Castro",
+        )],
+    },
+    Spec {
         id: Construction::FollowOnQuote,
         part: Part::Frame,
         anchor: "a quote opening a sentence, belonging to no claim",
@@ -281,6 +304,18 @@ pub const CONSTRUCTIONS: &[Spec] = &[
              are voting for.\"",
             "This time people know what they are voting for",
             "Ana Ruiz",
+        )],
+    },
+    Spec {
+        id: Construction::IntroducedQuote,
+        part: Part::Frame,
+        anchor: "a quote after a sentence ending in a colon, with no claim before it",
+        what: "the subject of the colon's sentence, or its owner (`His advice`), speaks",
+        examples: &[yes(
+            "Pharmacist Dev Patel has seen it all. His advice is simple: check the label.\n\
+             \"Two drugs that are safe alone can be dangerous together.\"",
+            "Two drugs that are safe alone can be dangerous together",
+            "His",
         )],
     },
     Spec {
@@ -385,6 +420,48 @@ pub const CONSTRUCTIONS: &[Spec] = &[
             "Russia of massing troops on the border",
             "The British premier",
         )],
+    },
+    Spec {
+        id: Construction::ObjectContent,
+        part: Part::Content,
+        anchor: "a noun phrase after deny, announce, acknowledge, admit, confirm, predict, \
+                 warn of",
+        what: "the object, to the first comma outside quotes: `Trump, who denies any \
+               relationship with her, has said …`",
+        examples: &[
+            yes(
+                "Walsh announced the end of his campaign on CNN.",
+                "the end of his campaign on CNN",
+                "Walsh",
+            ),
+            yes(
+                "Economists warned of a long recession after the vote.",
+                "a long recession after the vote",
+                "Economists",
+            ),
+            no("She denied it."),
+        ],
+    },
+    Spec {
+        id: Construction::NamesObject,
+        part: Part::Content,
+        anchor: "call, describe, dismiss, label or brand with an object",
+        what: "the object and what it is called, when `as`, a quote or a second noun phrase \
+               says so; not `called for`, `called on X to`",
+        examples: &[
+            yes(
+                "Schumer called the tax deduction the \"Achilles' heel\" of the bill.",
+                "the tax deduction the \"Achilles' heel\" of the bill",
+                "Schumer",
+            ),
+            yes(
+                "The minister described the deal as a betrayal of farmers.",
+                "the deal as a betrayal of farmers",
+                "The minister",
+            ),
+            no("The senator called for an inquiry into the contracts."),
+            no("She called her mother on Sunday."),
+        ],
     },
     Spec {
         id: Construction::QuoteBefore,

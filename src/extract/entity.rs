@@ -309,7 +309,15 @@ impl Index {
         }
 
         if body.len() == 1
-            && let Some(p) = lexicon::subject_pronoun(doc.lo(body.start))
+            && let Some(p) = lexicon::subject_pronoun(doc.lo(body.start)).or_else(|| {
+                // The owner of a sentence's subject, for a quote it introduces.
+                match doc.lo(body.start) {
+                    "his" | "her" => Some(Pronoun::Person),
+                    "their" => Some(Pronoun::Plural),
+                    "its" => Some(Pronoun::Thing),
+                    _ => None,
+                }
+            })
         {
             return self.pronoun(doc, p, np.start);
         }
@@ -438,8 +446,8 @@ impl Index {
     fn pronoun(&self, doc: &Doc<'_>, p: Pronoun, at: usize) -> Claimant {
         let fits = |g: Option<Gender>| {
             let want = match doc.lo(at) {
-                "he" => Some(Gender::Male),
-                "she" => Some(Gender::Female),
+                "he" | "his" => Some(Gender::Male),
+                "she" | "her" => Some(Gender::Female),
                 _ => None,
             };
             want.is_none() || g.is_none() || g == want

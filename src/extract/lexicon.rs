@@ -89,18 +89,28 @@ fn packed(w: &str) -> Option<u128> {
 }
 
 /// The reporting verb may introduce a clause without `that`: `Putin says the US ignored …`.
-pub(crate) const BARE: u8 = 1;
+pub(crate) const BARE: u16 = 1;
 /// The reporting verb may introduce a `that` clause: `she noted that …`.
-pub(crate) const THAT: u8 = 2;
+pub(crate) const THAT: u16 = 2;
 /// The verb can frame a quote or a preceding clause: `"…," he added`.
-pub(crate) const FRAME: u8 = 4;
+pub(crate) const FRAME: u16 = 4;
 /// The verb takes the listener as object before the clause: `told reporters (that) …`.
-pub(crate) const OBJ: u8 = 8;
+pub(crate) const OBJ: u16 = 8;
 /// `accused X of …`: the claim is the object and its `of` phrase.
-pub(crate) const ACCUSE: u8 = 16;
+pub(crate) const ACCUSE: u16 = 16;
 /// A commitment with a `to` infinitive: `pledged to enact judicial reform`. Fact-checkers
 /// track promises, so what was promised is the claim.
-pub(crate) const INF: u8 = 32;
+pub(crate) const INF: u16 = 32;
+
+/// The verb's object is what was said: `denied any wrongdoing`, `announced the end of his
+/// campaign`, `predicted a strong quarter`, `warned of a recession`.
+pub(crate) const NP: u16 = 128;
+/// The verb says what something is: `called the plan a "disaster"`, `described the deal as
+/// a betrayal`; the object and what it is called are the claim.
+pub(crate) const NAMES: u16 = 256;
+
+/// A particle verb, a cue only with `out` after it: `pointed out that …`.
+pub(crate) const OUT: u16 = 64;
 
 /// A reporting verb form.
 #[derive(Debug, Clone, Copy)]
@@ -109,17 +119,17 @@ pub(crate) struct Cue {
     pub(crate) ing: bool,
     /// The past tense (`said`, `wrote`), which is never a noun: `said of the industry`.
     pub(crate) past: bool,
-    pub(crate) flags: u8,
+    pub(crate) flags: u16,
 }
 
 impl Cue {
-    pub(crate) fn has(self, flag: u8) -> bool {
+    pub(crate) fn has(self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
 
 /// Reporting verbs: base, third person, past, `-ing`; then what they allow.
-const CUES: &[([&str; 4], u8)] = &[
+const CUES: &[([&str; 4], u16)] = &[
     (["say", "says", "said", "saying"], BARE | THAT | FRAME),
     (
         ["tell", "tells", "told", "telling"],
@@ -148,7 +158,7 @@ const CUES: &[([&str; 4], u8)] = &[
     (["allege", "alleges", "alleged", "alleging"], THAT | FRAME),
     (
         ["warn", "warns", "warned", "warning"],
-        BARE | THAT | FRAME | OBJ,
+        BARE | THAT | FRAME | OBJ | NP,
     ),
     (["write", "writes", "wrote", "writing"], THAT | FRAME),
     (["tweet", "tweets", "tweeted", "tweeting"], THAT | FRAME),
@@ -181,20 +191,23 @@ const CUES: &[([&str; 4], u8)] = &[
             "acknowledged",
             "acknowledging",
         ],
-        THAT | FRAME,
+        THAT | FRAME | NP,
     ),
-    (["admit", "admits", "admitted", "admitting"], THAT | FRAME),
+    (
+        ["admit", "admits", "admitted", "admitting"],
+        THAT | FRAME | NP,
+    ),
     (
         ["concede", "concedes", "conceded", "conceding"],
         THAT | FRAME,
     ),
     (
         ["confirm", "confirms", "confirmed", "confirming"],
-        THAT | FRAME,
+        THAT | FRAME | NP,
     ),
     (
         ["announce", "announces", "announced", "announcing"],
-        THAT | FRAME,
+        THAT | FRAME | NP,
     ),
     (
         ["declare", "declares", "declared", "declaring"],
@@ -208,7 +221,7 @@ const CUES: &[([&str; 4], u8)] = &[
     ),
     (
         ["predict", "predicts", "predicted", "predicting"],
-        THAT | FRAME,
+        THAT | FRAME | NP,
     ),
     (
         ["suggest", "suggests", "suggested", "suggesting"],
@@ -249,7 +262,7 @@ const CUES: &[([&str; 4], u8)] = &[
         THAT | FRAME,
     ),
     (["agree", "agrees", "agreed", "agreeing"], THAT),
-    (["deny", "denies", "denied", "denying"], THAT | FRAME),
+    (["deny", "denies", "denied", "denying"], THAT | FRAME | NP),
     (
         ["caution", "cautions", "cautioned", "cautioning"],
         THAT | FRAME | OBJ,
@@ -270,6 +283,17 @@ const CUES: &[([&str; 4], u8)] = &[
     (["show", "shows", "showed", "showing"], THAT),
     (["indicate", "indicates", "indicated", "indicating"], THAT),
     (["accuse", "accuses", "accused", "accusing"], ACCUSE),
+    // Naming what someone is: `called the plan a "disaster"`, `described it as …`.
+    (["call", "calls", "called", "calling"], NAMES),
+    (
+        ["describe", "describes", "described", "describing"],
+        THAT | NAMES,
+    ),
+    (["dismiss", "dismisses", "dismissed", "dismissing"], NAMES),
+    (["label", "labels", "labeled", "labeling"], NAMES),
+    (["brand", "brands", "branded", "branding"], NAMES),
+    // Only with its particle: `pointed out that …` (`at one point` is a noun).
+    (["", "points", "pointed", "pointing"], THAT | FRAME | OUT),
 ];
 
 /// Looks a lowercase word up as a reporting verb.
@@ -395,6 +419,21 @@ word_list! {
         "yesterday", "today", "tonight", "angrily", "sharply", "quickly", "immediately",
         "emphatically", "falsely", "wrongly", "correctly", "accurately", "specifically",
         "directly", "personally", "formally", "officially", "initially,", "has", "have", "had",
+        "both", "all", "each", "only", "also,", "too", "herself", "himself", "themselves",
+        "itself", "indeed", "quietly", "loudly", "confidently", "happily", "proudly",
+    ];
+}
+
+word_list! {
+    /// Verbs and nouns that make the clause after their `that` a demand, not a report:
+    /// `demanding that the alliance deny Ukraine membership`.
+    pub(crate) fn is_mandative = [
+        "demand", "demands", "demanded", "demanding", "propose", "proposes", "proposed",
+        "proposing", "ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging",
+        "require", "requires", "required", "requiring", "recommend", "recommends",
+        "recommended", "recommending", "request", "requests", "requested", "requesting",
+        "order", "orders", "ordered", "ordering", "demand", "proposal", "request",
+        "requirement", "insistence",
     ];
 }
 
@@ -478,7 +517,10 @@ word_list! {
         "commandant", "marshal", "superintendent", "provost", "dean", "rector", "regent",
         "trustee", "president-elect", "vice-president", "ex", "ex-president", "first", "lady's",
         "agent", "freshman", "sophomore", "longtime", "veteran", "retired", "onetime",
-        "ranking", "whip", "rep", "gov", "sen", "council", "member",
+        "ranking", "whip", "rep", "gov", "sen", "council", "member", "councillor",
+        "councilor", "alderman", "alderwoman", "mp", "mla", "mpp", "premier's", "minister's",
+        "dr", "mr", "mrs", "ms", "nurse", "constable", "inspector", "detective", "officer's",
+        "chancellor's", "principal", "teacher", "pharmacist", "physician", "epidemiologist",
     ];
 }
 

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::clauses::is_aside_mark;
+use super::clauses::{is_aside_mark, is_dash};
 use super::document::Doc;
 use super::lexicon;
 
@@ -217,17 +217,36 @@ pub(crate) fn coordinated(doc: &Doc<'_>, floor: usize, np: Range<usize>) -> Rang
             continue;
         }
         if k == start {
-            // Nothing joins this noun phrase to what precedes it.
-            return np;
+            // Nothing more joins the list: it stands when set off from what precedes it.
+            return if joined && list_boundary(doc, start) {
+                start..np.end
+            } else {
+                np
+            };
         }
         match np_before(doc, floor, k) {
             Some(prev) if prev.len() <= 4 && plain_np(doc, prev.clone()) => {
                 start = prev.start;
                 k = prev.start;
             }
+            // The list ends at a clause's boundary: `…, there was little to laugh about,
+            // politicians and residents said`; `"…," Cowen and Co analyst Chris Krueger said`.
+            _ if joined && list_boundary(doc, start) => return start..np.end,
             _ => return np,
         }
     }
+}
+
+/// Whether a list of speakers starting at `start` is set off from what precedes it: by a
+/// comma, a colon, a dash or a closing quote, not by a verb (`Trump won Iowa and Cruz`).
+fn list_boundary(doc: &Doc<'_>, start: usize) -> bool {
+    start > 0
+        && (doc.is_punct(start - 1, ",")
+            || doc.is_punct(start - 1, ":")
+            || is_dash(doc, start - 1)
+            || doc
+                .quote_at_mark(start - 1)
+                .is_some_and(|q| q.closed && q.close == start - 1))
 }
 
 /// A conjunct of a list of speakers: names, determiners and nouns for people or bodies, so
@@ -452,6 +471,19 @@ pub(crate) fn with_appositive_after(
             if j > a {
                 return (np, Some(a..j));
             }
+        }
+    }
+    // `says her business partner, Jamie Lowe` and `says Kim's father, Dev`: a description,
+    // then the name it describes, to the end of the sentence or the next comma.
+    if !doc.cap(np.end - 1) && doc.is_punct(np.end, ",") && np.end + 1 < end {
+        let a = np.end + 1;
+        let mut j = a;
+        while j < end && j - a < 5 && doc.is_word(j) && doc.cap(j) {
+            j += 1;
+        }
+        let closes = j >= end || !doc.is_word(j);
+        if j > a && closes && valid_head(doc, j - 1) && !lexicon::is_title_word(doc.lo(a)) {
+            return (a..j, Some(np));
         }
     }
     (np, None)

@@ -120,7 +120,17 @@ pub(crate) fn left_content(
                         | "months"
                         | "years"
                 );
-            if !starts_frame
+            // `The pills have few approved uses, he says, and are meant for short courses`:
+            // a bare frame (speaker and cue, nothing after) that interrupts reported speech,
+            // which goes on after `and` or `but`.
+            let bare_frame = f.extent.end == f.cue.end && f.cue.start > f.extent.start;
+            if matches!(w, "and" | "but")
+                && bare_frame
+                && doc.words_in(from + 1..end) >= 3
+                && !lexicon::cue(doc.lo(from + 1)).is_some_and(|c| c.ing)
+            {
+                parts.push(from + 1..end);
+            } else if !starts_frame
                 && !adjunct
                 && doc.words_in(from..end) >= 3
                 && !matches!(w, "and" | "but")

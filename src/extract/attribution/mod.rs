@@ -19,6 +19,7 @@ mod content;
 mod left;
 mod according;
 mod transcript;
+mod tweet;
 mod continuation;
 mod filters;
 
@@ -36,6 +37,7 @@ use left::{
     cut_at_next_frames, end_of_opening_clause, end_of_subordinate, interrupted_left, left_content,
 };
 use transcript::transcript_turns;
+use tweet::tweets;
 use verb::verb_frame;
 
 /// Who made a claim, as far as this stage can tell.
@@ -186,6 +188,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
         }
     }
     out.extend(transcript_turns(doc));
+    out.extend(tweets(doc));
     drop_nested(&mut out);
     out.sort_by_key(|a| (a.start(), a.end()));
     out.dedup_by(|b, a| a.start() == b.start() && a.end() == b.end());

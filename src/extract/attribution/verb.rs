@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::super::clauses::is_dash;
 use super::super::constructions::Construction;
 use super::super::document::Doc;
-use super::super::lexicon::{self, Cue, INF, OBJ, Pronoun};
+use super::super::lexicon::{self, Cue, INF, NP, OBJ, OUT, Pronoun};
 use super::super::phrases::{
     np_after, np_before, np_head, speaker_before, valid_head, with_appositive_after,
 };
@@ -17,9 +17,15 @@ use super::content::{finish_frame, infinitive_at};
 use super::frame::{Frame, after_quote};
 
 pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
+    // A particle verb is a cue only with its particle: `pointed out that …`.
+    let particle = cue.has(OUT);
+    if particle && doc.lo(i + 1) != "out" {
+        return None;
+    }
     // Right after the cue: `claims of`, `reports of` are nouns; `continued to`, `claimed
     // to have` are not reports, but `wrote to the senator that …` is.
-    if i + 1 < sent.end && doc.lo(i + 1) == "of" && !cue.past {
+    // `warning of a recession` is a report, though.
+    if i + 1 < sent.end && doc.lo(i + 1) == "of" && !cue.past && !cue.has(NP) {
         return None;
     }
     if i + 1 < sent.end && doc.lo(i + 1) == "to" {
@@ -88,7 +94,7 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
         // `his claims that`, `the report that`: a noun, not a verb.
         return None;
     }
-    let after_cue = i + 1;
+    let after_cue = i + 1 + usize::from(particle);
     let before = if k > sent.start { Some(k - 1) } else { None };
     let boundary_before = before.is_none_or(|b| {
         doc.is_punct(b, ",")
@@ -203,7 +209,15 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
         // The writer's own "I said" is not an attributed claim.
         return None;
     }
+    // `demanding that the alliance deny Ukraine membership`: what was demanded, not said.
+    let mandated = extent_start >= sent.start + 2
+        && doc.lo(extent_start - 1) == "that"
+        && lexicon::is_mandative(doc.lo(extent_start - 2));
+    if mandated {
+        return None;
+    }
     let mut f = finish_frame(doc, sent, i, cue, after_cue);
+    f.cue = i..after_cue;
     f.speaker = speaker;
     f.participle = participle;
     f.extent.start = extent_start;
