@@ -147,7 +147,11 @@ pub(crate) fn gold_canonical(gold: &Gold, body: Option<&str>) -> Option<Canonica
     let described = ["the ", "a ", "an "].iter().any(|d| lower.starts_with(d))
         || surface.chars().next().is_some_and(char::is_lowercase);
     let name = if !surface.is_empty() && !pronoun && !described {
-        surface.to_owned()
+        name_in(surface).unwrap_or_else(|| surface.to_owned())
+    } else if let Some(n) = name_in(surface).filter(|_| !pronoun) {
+        // `spokeswoman Haley Morris`, `Melanne Verveer, who served as …`: annotated spans
+        // hold titles and appositives around the name.
+        n
     } else {
         gold.claimant_resolved_auto
             .clone()
@@ -159,19 +163,48 @@ pub(crate) fn gold_canonical(gold: &Gold, body: Option<&str>) -> Option<Canonica
     }))
 }
 
-/// The longest run of capitalised words in `body` that ends with `name`'s last word, holds
-/// all of `name`'s words, and does not open a sentence (where any word is capitalised): the
-/// fullest form the article gives.
+/// The name in an annotated claimant span: the first run of capitalised words (with name
+/// particles and suffixes) that is not only honorifics and titles, cut at a comma or a
+/// bracket. `None` when the span holds no such run.
+fn name_in(surface: &str) -> Option<String> {
+    let head = surface
+        .split([',', '(', '—', '–'])
+        .next()
+        .unwrap_or(surface);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let particle = |w: &str| matches!(w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la");
+    let mut k = 0;
+    while k < words.len() {
+        if is_cap(words[k]) && !HONORIFICS.contains(&canonical(words[k]).as_str()) {
+            let mut e = k;
+            while e < words.len() && (is_cap(words[e]) || particle(words[e])) {
+                e += 1;
+            }
+            return Some(words[k..e].join(" "));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The longest run of capitalised words in `body` that ends with `name`'s last word and
+/// holds all of `name`'s words: the fullest form the article gives. A sentence's first word
+/// is part of the run only when the article never writes it in lower case (`Nate Cohn
+/// said`, not `Yesterday Cohn said`).
 fn fullest_form(name: &str, body: &str) -> String {
     let words = canonical(name);
     let Some(last) = words.split(' ').next_back().filter(|w| !w.is_empty()) else {
         return name.to_owned();
     };
-    // Words with whether a sentence or a line ends right before them.
+    let lower: std::collections::BTreeSet<&str> = body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    // Words, with whether a sentence or a line ends right before them.
     let mut toks: Vec<(&str, bool)> = Vec::new();
-    let mut after_end = true;
     for line in body.lines() {
-        after_end = true;
+        let mut after_end = true;
         for raw in line.split_whitespace() {
             let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if !w.is_empty() {
@@ -180,7 +213,6 @@ fn fullest_form(name: &str, body: &str) -> String {
             after_end = raw.ends_with(['.', '!', '?', ':', '"', '”']);
         }
     }
-    let _ = after_end;
     let mut best = words.clone();
     for (k, (t, _)) in toks.iter().enumerate() {
         if canonical(t) != last {
@@ -198,7 +230,7 @@ fn fullest_form(name: &str, body: &str) -> String {
         {
             start -= 1;
         }
-        if toks[start].1 && start < k {
+        if start < k && toks[start].1 && lower.contains(toks[start].0.to_lowercase().as_str()) {
             start += 1;
         }
         let run: Vec<&str> = toks[start..=k].iter().map(|(w, _)| *w).collect();

@@ -285,6 +285,12 @@ fn quote_type_name(p: &ClaimRecord) -> String {
         .unwrap_or_default()
 }
 
+/// The name lenient attribution compares: the claimant, or for a source the article does
+/// not name the description that stands in its title (`senior administration official`).
+fn lenient_name(r: &ClaimRecord) -> Option<&str> {
+    r.claimant.as_deref().or(r.claimant_title.as_deref())
+}
+
 fn made_by_name(m: Option<&MadeBy>) -> Option<String> {
     m.map(|m| {
         format!(
@@ -331,7 +337,11 @@ fn score_article(
     let explained = |p: &Prediction, other: Option<String>| Explained {
         article_id: article.to_owned(),
         text: p.record.claim_text.clone(),
-        claimant: p.record.claimant.clone().unwrap_or_default(),
+        claimant: match (&p.record.claimant, &p.record.claimant_title) {
+            (Some(name), _) => name.clone(),
+            (None, Some(title)) => format!("(unnamed: {title})"),
+            (None, None) => "(unnamed)".into(),
+        },
         other,
         quote_type: None,
         span: Some((p.record.span_start, p.record.span_end)),
@@ -360,7 +370,7 @@ fn score_article(
             t.coverage.found += 1;
             cov.1 += 1;
             let attributed = holders.iter().any(|&pi| {
-                claimant::same_claimant(preds[pi].record.claimant.as_deref(), g).unwrap_or(true)
+                claimant::same_claimant(lenient_name(&preds[pi].record), g).unwrap_or(true)
             });
             t.coverage.found_attributed += usize::from(attributed);
         }
@@ -369,7 +379,7 @@ fn score_article(
                 t.matched += 1;
                 ty.2 += 1;
                 let p = preds[pi];
-                match claimant::same_claimant(p.record.claimant.as_deref(), g) {
+                match claimant::same_claimant(lenient_name(&p.record), g) {
                     Some(ok) => {
                         t.attr_n += 1;
                         if ok {

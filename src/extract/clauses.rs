@@ -22,7 +22,15 @@ pub(crate) fn is_aside_mark(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 pub(crate) fn is_dash(doc: &Doc<'_>, k: usize) -> bool {
-    doc.is_punct(k, "—") || doc.is_punct(k, "–") || doc.is_punct(k, "--")
+    doc.is_punct(k, "—")
+        || doc.is_punct(k, "–")
+        || doc.is_punct(k, "--")
+        // A hyphen with spaces around it stands for a dash (a hyphen inside a word is part
+        // of the word's token).
+        || (doc.is_punct(k, "-")
+            && k > 0
+            && doc.toks[k - 1].end < doc.toks[k].start
+            && doc.toks.get(k + 1).is_some_and(|n| n.start > doc.toks[k].end))
 }
 
 /// The content clause starting at `from`, running to the end of the sentence, a participle

@@ -101,7 +101,8 @@ fn expression_at(
     } else {
         ""
     };
-    if let Some(day) = lexicon::weekday(w) {
+    // `on Sunday's program`: a possessive weekday dates what it owns.
+    if let Some(day) = lexicon::weekday(w.strip_suffix("'s").unwrap_or(w)) {
         if prev == "next" {
             return None;
         }
@@ -203,6 +204,29 @@ fn expression_at(
         && let Some(m) = lexicon::month(word(n + 1))
     {
         return day_of(article, year_number(word(n + 2)), m, d);
+    }
+    // `in mid-March`, `early-April`: a month with its part, as one word.
+    if let Some((part, month)) = w.split_once('-')
+        && matches!(part, "mid" | "early" | "late")
+        && let Some(m) = lexicon::month(month)
+    {
+        let this_year = NaiveDate::from_ymd_opt(article.year(), m, 1)?;
+        let first = if this_year > article {
+            NaiveDate::from_ymd_opt(article.year() - 1, m, 1)?
+        } else {
+            this_year
+        };
+        return Some(ClaimDate::text(first, DatePrecision::Month));
+    }
+    // `in a 2018 memo`, `the 2016 debate`: a year naming when a document or event was.
+    if let Some(y) = year_number(w)
+        && y <= article.year()
+        && (lexicon::is_document_head(word(n + 1)) || lexicon::is_event_noun(word(n + 1)))
+    {
+        return Some(ClaimDate::text(
+            NaiveDate::from_ymd_opt(y, 1, 1)?,
+            DatePrecision::Year,
+        ));
     }
     // `in 2015`
     if prev == "in"
@@ -330,5 +354,44 @@ mod tests {
         assert_eq!((d.date, d.basis), (article, DateBasis::Article));
         // A future day is not when a claim was made.
         assert_eq!(date_in("next Friday", article).basis, DateBasis::Article);
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn date_in(text: &str, article: NaiveDate) -> ClaimDate {
+        let doc = Doc::new(text);
+        let tokens: Vec<usize> = (0..doc.toks.len()).collect();
+        resolve(&doc, &tokens, &[], false, 0, article)
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    #[test]
+    fn possessive_weekdays_months_in_parts_and_dated_documents() {
+        let article = ymd(2022, 2, 1);
+        assert_eq!(
+            date_in("told CNN on Sunday's program", article).date,
+            ymd(2022, 1, 30)
+        );
+        let m = date_in("in mid-March", article);
+        assert_eq!(
+            (m.date, m.precision),
+            (ymd(2021, 3, 1), DatePrecision::Month)
+        );
+        let y = date_in("in a 2018 memo", article);
+        assert_eq!(
+            (y.date, y.precision),
+            (ymd(2018, 1, 1), DatePrecision::Year)
+        );
+        // A year that dates something else says nothing of when the claim was made.
+        assert_eq!(
+            date_in("2018 was a hard year", article).basis,
+            DateBasis::Article
+        );
     }
 }

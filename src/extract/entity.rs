@@ -194,7 +194,17 @@ impl Index {
         }
     }
 
-    /// The person a name refers to: by full name, or by surname (`Putin`, `Putins`).
+    /// The one person indexed with this surname and evidence of being a person.
+    fn person_by_surname(&self, surname: &str) -> Option<usize> {
+        let surname = bare(surname);
+        let mut found = (0..self.persons.len())
+            .filter(|&p| self.persons[p].evidence && self.persons[p].surname() == surname);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
+    }
+
+    /// The person a name refers to: by full name, by the end of a longer name (`Bader
+    /// Ginsburg` for Ruth Bader Ginsburg), or by surname (`Putin`, `Putins`).
     fn person_by_name(&self, doc: &Doc<'_>, name: Range<usize>) -> Option<usize> {
         if name.is_empty() {
             return None;
@@ -202,10 +212,15 @@ impl Index {
         let single = name.len() == 1;
         let first = bare(doc.lo(name.start));
         let last = bare(doc.lo(name.end - 1));
+        let words: Vec<&str> = name.clone().map(|k| bare(doc.lo(k))).collect();
         let by_surname = |s: &str| {
-            self.persons
-                .iter()
-                .position(|p| p.surname() == s && (single || p.tokens[0] == first))
+            self.persons.iter().position(|p| {
+                p.surname() == s
+                    && (single
+                        || p.tokens[0] == first
+                        || (p.tokens.len() > words.len()
+                            && p.tokens[p.tokens.len() - words.len()..] == words[..]))
+            })
         };
         by_surname(last).or_else(|| {
             // Possessives that lost their apostrophe upstream: `Putins remarks`.
@@ -247,14 +262,16 @@ impl Index {
                 gender,
             });
         }
-        c
+        unnamed_as_title(c)
     }
 
     fn resolve_np(&self, doc: &Doc<'_>, np: Range<usize>) -> Claimant {
         // Lists: `The US, its NATO allies, and Ukraine`.
+        // `Cowen and Co`, `Procter & Gamble`: a company's name, not a list.
         let joints: Vec<usize> = np
             .clone()
             .filter(|&k| matches!(doc.lo(k), "and" | "or" | ","))
+            .filter(|&k| !lexicon::is_company_suffix(doc.lo(k + 1)))
             .collect();
         if !joints.is_empty() {
             let mut names = Vec::new();
@@ -279,7 +296,7 @@ impl Index {
                     .unwrap_or(ClaimantType::Unknown)
             };
             return Claimant {
-                name: (!names.is_empty()).then(|| names.join(", ")),
+                name: (!names.is_empty()).then(|| joint(&names)),
                 title: None,
                 kind,
             };
@@ -289,6 +306,16 @@ impl Index {
             start += 1;
         }
         let determiner = (start > np.start).then(|| doc.lo(np.start));
+        // `CBS's Major Garrett`, `Fox's chief correspondent John Roberts`: an affiliation
+        // before a name is not part of it.
+        if start + 1 < np.end
+            && doc.cap(start)
+            && doc.lo(start).ends_with("'s")
+            && doc.cap(np.end - 1)
+            && !doc.lo(np.end - 1).ends_with("'s")
+        {
+            start += 1;
+        }
         let mut body = start..np.end;
         let head_at = super::phrases::np_head(doc, np.clone());
         let head = bare(doc.lo(head_at)).to_owned();
@@ -302,6 +329,14 @@ impl Index {
         } else if head_at + 1 < np.end {
             // `a person familiar with the audit`: described by what it knows.
             return self.description(doc, body, determiner, &head);
+        }
+        // `Judge says` where the article has named John Judge: a surname, not a title.
+        if body.len() == 1
+            && doc.cap(body.start)
+            && determiner.is_none()
+            && let Some(p) = self.person_by_surname(doc.lo(body.start))
+        {
+            return Claimant::person(&self.persons[p]);
         }
         if body.len() == 1 && is_description_head(&head) {
             // `Officials said` at the start of a sentence: capitalised, still a description.
@@ -381,21 +416,64 @@ impl Index {
                 let p = &self.persons[p];
                 return Claimant::person(p);
             }
+            // A role the article never gives a name: an unnamed source with that title.
             return Claimant {
-                name: Some(text.clone()),
+                name: None,
                 title: Some(text),
-                kind: ClaimantType::Person,
+                kind: ClaimantType::Anonymous,
+            };
+        }
+        if lexicon::is_document_head(head) {
+            // A statement, report or memo speaks for who wrote it: its owner (`the company's
+            // statement`, `the GAO report`), else the body named nearest before it.
+            if let Some(owner) = self.owner(doc, body.clone()) {
+                return owner;
+            }
+            if !indefinite && let Some(c) = self.body_before(body.start, head, None) {
+                return c;
+            }
+            return Claimant {
+                name: None,
+                title: Some(text),
+                kind: ClaimantType::Unknown,
             };
         }
         if lexicon::is_government_head(head) {
-            let country = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)));
-            return Claimant::named(
-                ClaimantType::Government,
-                country.map_or(text, str::to_owned),
-            );
+            if let Some(country) = body.clone().find_map(|k| lexicon::country_of(doc.lo(k))) {
+                return Claimant::named(ClaimantType::Government, country.to_owned());
+            }
+            // `the department`, `the agency`: the government body the article named.
+            if !indefinite
+                && let Some(c) = self.body_before(body.start, head, Some(ClaimantType::Government))
+            {
+                return c;
+            }
+            return Claimant {
+                name: None,
+                title: Some(text),
+                kind: ClaimantType::Government,
+            };
         }
         if lexicon::is_organization_head(head) {
-            return Claimant::named(ClaimantType::Organization, text);
+            // `the company`, `the campaign`: the organisation the article named.
+            if !indefinite
+                && let Some(c) =
+                    self.body_before(body.start, head, Some(ClaimantType::Organization))
+            {
+                return c;
+            }
+            if indefinite || head.ends_with('s') {
+                return Claimant {
+                    name: None,
+                    title: Some(text),
+                    kind: ClaimantType::Anonymous,
+                };
+            }
+            return Claimant {
+                name: None,
+                title: Some(text),
+                kind: ClaimantType::Organization,
+            };
         }
         if lexicon::is_anonymous_head(head) || indefinite {
             let name = if indefinite {
@@ -406,6 +484,47 @@ impl Index {
             return Claimant::named(ClaimantType::Anonymous, name);
         }
         Claimant::named(ClaimantType::Person, text)
+    }
+
+    /// The owner a document description names: a possessive (`the company's statement`,
+    /// `Pfizer's report`) or a capitalised modifier (`the GAO report`), resolved.
+    fn owner(&self, doc: &Doc<'_>, body: Range<usize>) -> Option<Claimant> {
+        for k in body.clone() {
+            let w = doc.lo(k);
+            if k + 1 >= body.end {
+                break;
+            }
+            if w.ends_with("'s") || w.ends_with('\'') {
+                let c = self.resolve_np(doc, body.start..k + 1);
+                if c.name.is_some() {
+                    return Some(c);
+                }
+            }
+            if doc.cap(k)
+                && let Some(c) = classify_body(doc, k..k + 1)
+            {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// The organisation or government named nearest before `at` (of `kind` when given)
+    /// whose name holds `head`, for a definite description of it: `the department` → `Justice
+    /// Department`, `the committee` → `House Judiciary Committee`. Nearest named body of any
+    /// name is not enough: articles cite other bodies between (measured: it misattributes).
+    fn body_before(&self, at: usize, head: &str, kind: Option<ClaimantType>) -> Option<Claimant> {
+        let fits = |c: &Claimant| kind.is_none_or(|k| c.kind == k);
+        self.body_at
+            .iter()
+            .rev()
+            .filter(|(k, c)| *k < at && fits(c))
+            .find(|(_, c)| {
+                c.name
+                    .as_deref()
+                    .is_some_and(|n| n.to_lowercase().split(' ').any(|w| w == head))
+            })
+            .map(|(_, c)| c.clone())
     }
 
     /// The person whose title fits a role description: `the British premier` fits `British
@@ -514,6 +633,27 @@ impl Index {
             .find(|d| d.at < at);
         let after = self.descriptions.iter().filter(same).find(|d| d.at > at);
         before.or(after).map(|d| d.text.clone())
+    }
+}
+
+/// A description is never a name: an unnamed source (`a senior official`, `critics`) has no
+/// claimant, and its description is its title.
+fn unnamed_as_title(mut c: Claimant) -> Claimant {
+    if c.kind == ClaimantType::Anonymous
+        && let Some(name) = c.name.take()
+    {
+        c.title = Some(c.title.unwrap_or(name));
+    }
+    c
+}
+
+/// Joint claimants as one name: `Nancy Pelosi and Chuck Schumer`, `Hawaii, Minnesota and
+/// Texas`, in the order the text gives them.
+fn joint(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -919,8 +1059,10 @@ mod tests {
             (c.name.as_deref(), c.kind),
             (Some("Russia"), ClaimantType::Government)
         );
+        // A description is never a name: the unnamed source keeps it as its title.
         let c = resolve(text, "The official");
-        assert_eq!(c.name.as_deref(), Some("senior State Department official"));
+        assert_eq!(c.name, None);
+        assert_eq!(c.title.as_deref(), Some("senior State Department official"));
         assert_eq!(c.kind, ClaimantType::Anonymous);
     }
 }

@@ -419,8 +419,38 @@ word_list! {
         "yesterday", "today", "tonight", "angrily", "sharply", "quickly", "immediately",
         "emphatically", "falsely", "wrongly", "correctly", "accurately", "specifically",
         "directly", "personally", "formally", "officially", "initially,", "has", "have", "had",
-        "both", "all", "each", "only", "also,", "too", "herself", "himself", "themselves",
+        "only", "also,", "too", "herself", "himself", "themselves",
         "itself", "indeed", "quietly", "loudly", "confidently", "happily", "proudly",
+    ];
+}
+
+word_list! {
+    /// Events where claims are made: `at a Wednesday rally`, `in the 2016 debate`.
+    pub(crate) fn is_event_noun = [
+        "rally", "speech", "interview", "debate", "hearing", "meeting", "conference",
+        "briefing", "address", "appearance", "event", "forum", "town", "summit", "session",
+        "testimony", "deposition", "broadcast", "podcast", "program", "show", "op-ed",
+        "campaign", "convention", "visit", "trip", "panel", "workshop",
+    ];
+}
+
+word_list! {
+    /// Documents that speak for who wrote them: `the statement said`, `the report found`.
+    pub(crate) fn is_document_head = [
+        "statement", "statements", "report", "reports", "study", "studies", "memo", "memos",
+        "letter", "letters", "filing", "filings", "document", "documents", "analysis",
+        "complaint", "lawsuit", "suit", "indictment", "release", "email", "emails", "message",
+        "post", "tweet", "editorial", "ad", "advertisement", "video", "data", "figures",
+        "records", "research", "review", "audit", "poll", "polls", "survey", "surveys",
+        "petition", "manifesto", "proposal", "plan", "website", "site", "book", "article",
+        "results",
+    ];
+}
+
+word_list! {
+    /// What follows `and` or `&` in a company's name: `Cowen and Co`, `Smith & Sons`.
+    pub(crate) fn is_company_suffix = [
+        "co", "co.", "company", "sons", "partners", "associates", "co.,", "cos", "brothers",
     ];
 }
 

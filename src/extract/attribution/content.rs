@@ -119,7 +119,9 @@ pub(crate) fn finish_frame(
             // `called the plan a "disaster"`, `described the deal as a betrayal`.
             right = Some(r);
             content = Some(Construction::NamesObject);
-        } else if let Some(that) = find_that(doc, j, sent.end) {
+        } else if let Some(that) = find_that(doc, j, sent.end)
+            .or_else(|| (adjuncts > j && doc.lo(adjuncts) == "that").then_some(adjuncts))
+        {
             if cue.has(THAT) || cue.has(BARE) {
                 right = clause(doc, that + 1, sent.clone());
                 content = Some(Construction::ThatClause);
@@ -192,6 +194,12 @@ pub(crate) fn skip_adjuncts(doc: &Doc<'_>, from: usize, end: usize) -> usize {
                     ))
             {
                 2
+            } else if lexicon::month(w).is_some()
+                && (next.bytes().all(|b| b.is_ascii_digit()) && !next.is_empty())
+            {
+                // `said Jan. 14 that …`, `said Jan. 14, 2020, that …`
+                let year = doc.is_punct(k + 2, ",") && doc.lo(k + 3).len() == 4;
+                if year { 4 } else { 2 }
             } else if matches!(w, "in" | "since" | "until")
                 && next.len() == 4
                 && next.starts_with(['1', '2'])
