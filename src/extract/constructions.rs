@@ -79,6 +79,14 @@ pub enum Construction {
     Interrupted,
     /// `As another Pew study noted, the average age …`.
     AsNoted,
+    /// `Comey, as he testified before Congress, refused to comply`: an `as` frame inside its
+    /// claim.
+    AsAside,
+    /// `a suspect, who police say was wanted for …`: the speaker inside a relative clause,
+    /// the claim the rest of it.
+    RelativeGap,
+    /// `Trump's claims that …`, `her insistence that …`: a noun of saying with its owner.
+    ClaimNoun,
 }
 
 /// Whether a construction says who and the cue, or what was said.
@@ -507,6 +515,39 @@ pub const CONSTRUCTIONS: &[Spec] = &[
              our plans.\"",
             "The club's investment in its courts … is a perfect example of our plans",
             "Ms. Tanzer",
+        )],
+    },
+    Spec {
+        id: Construction::AsAside,
+        part: Part::Content,
+        anchor: "a frame after `, as` and before a comma",
+        what: "the claim around the aside: the words before `, as` and after the frame",
+        examples: &[yes(
+            "Comey, as he testified before Congress, refused to comply with that request.",
+            "Comey … refused to comply with that request",
+            "he",
+        )],
+    },
+    Spec {
+        id: Construction::RelativeGap,
+        part: Part::Content,
+        anchor: "a reporting verb after `who`, `which` or `that` and its speaker, before a verb",
+        what: "the rest of the relative clause, to its comma: `who police say was wanted …`",
+        examples: &[yes(
+            "A male suspect, who police say was wanted for violent crimes, was killed.",
+            "was wanted for violent crimes",
+            "police",
+        )],
+    },
+    Spec {
+        id: Construction::ClaimNoun,
+        part: Part::Frame,
+        anchor: "claim, assertion, allegation, insistence … after a possessive, before `that`",
+        what: "the owner said the that-clause: `fed Trump's claims that the vote was rigged`",
+        examples: &[yes(
+            "The ad repeated Trump's claims that the election had been stolen from him.",
+            "the election had been stolen from him",
+            "Trump's",
         )],
     },
     Spec {

@@ -425,6 +425,16 @@ word_list! {
 }
 
 word_list! {
+    /// Nouns of saying that take a that-clause: `Trump's claims that …`.
+    pub(crate) fn is_claim_noun = [
+        "claim", "claims", "assertion", "assertions", "allegation", "allegations", "contention",
+        "insistence", "argument", "arguments", "warning", "warnings", "promise", "promises",
+        "pledge", "statement", "denial", "admission", "boast", "prediction", "charge",
+        "accusation", "accusations", "suggestion", "declaration",
+    ];
+}
+
+word_list! {
     /// Events where claims are made: `at a Wednesday rally`, `in the 2016 debate`.
     pub(crate) fn is_event_noun = [
         "rally", "speech", "interview", "debate", "hearing", "meeting", "conference",
@@ -726,7 +736,7 @@ word_list! {
         "donor", "donors", "veteran", "veterans", "survivor", "survivors", "victim", "victims",
         "lawyer", "lawyers", "attorney", "attorneys", "officialdom", "reporters", "journalists",
         "historians", "experts'", "skeptics", "proponents", "advocates", "defenders",
-        "detractors", "allies",
+        "detractors", "allies", "some", "many", "others", "most", "several", "few",
     ];
 }
 

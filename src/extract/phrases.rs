@@ -320,7 +320,10 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
             || lexicon::is_modal(w)
             || lexicon::is_negation(w)
             || (lexicon::is_preposition(w) && w != "of")
-            || lexicon::cue(w).is_some() && !doc.cap(t)
+            // `the report said`: after a determiner a cue word is a noun.
+            || lexicon::cue(w).is_some()
+                && !doc.cap(t)
+                && !(t > floor && lexicon::is_determiner(doc.lo(t - 1)))
             || w == "and"
             || w == "or"
             || w == "according"
@@ -422,7 +425,9 @@ pub(crate) fn np_after(doc: &Doc<'_>, from: usize, end: usize, long: bool) -> Op
             || lexicon::is_auxiliary(w)
             || lexicon::is_modal(w)
             || (lexicon::is_preposition(w) && !(long && inner_prep) && w != "of")
-            || lexicon::cue(w).is_some() && !doc.cap(j)
+            || lexicon::cue(w).is_some()
+                && !doc.cap(j)
+                && !(j > from && lexicon::is_determiner(doc.lo(j - 1)))
             || lexicon::weekday(w).is_some()
             || matches!(w, "yesterday" | "today" | "last" | "and" | "or")
         {
@@ -632,7 +637,7 @@ pub(crate) fn subject_at(doc: &Doc<'_>, sent: Range<usize>) -> Option<Range<usiz
     while j < sent.end
         && matches!(
             doc.lo(j),
-            "but" | "and" | "however" | "meanwhile" | "still" | "yet"
+            "but" | "and" | "or" | "however" | "meanwhile" | "still" | "yet"
         )
     {
         j += 1;

@@ -1,7 +1,7 @@
 //! Frames that name their source in a phrase rather than as a verb's subject: `according to
-//! X`, `as reported by X, …`, `as another Pew study noted, …`.
+//! X`, `as reported by X, …`, `as another Pew study noted, …`, `X's claims that …`.
 
-use std::ops::Range;
+use std::ops::{Not, Range};
 
 use super::super::clauses::{at_clause_start, clause};
 use super::super::constructions::Construction;
@@ -92,4 +92,39 @@ pub(crate) fn as_noted(doc: &Doc<'_>, sent: Range<usize>, f: &Frame) -> Option<R
     } else {
         None
     }
+}
+
+/// `Trump's claims that …`, `her insistence that …`: a noun of saying after its owner (a
+/// possessive name or pronoun), with a that-clause.
+pub(crate) fn claim_noun(doc: &Doc<'_>, sent: Range<usize>, i: usize) -> Option<Frame> {
+    if !lexicon::is_claim_noun(doc.lo(i)) || i == sent.start || doc.lo(i + 1) != "that" {
+        return None;
+    }
+    let owner = i - 1;
+    // `His claims that the vote was rigged were never proven`: as the sentence's subject,
+    // its clause runs into the main verb, with no mark to end it.
+    if owner == sent.start {
+        return None;
+    }
+    let w = doc.lo(owner);
+    let possessive = matches!(w, "his" | "her" | "their")
+        || (w.ends_with("'s") && doc.cap(owner) && lexicon::is_determiner(w).not());
+    if !possessive {
+        return None;
+    }
+    let right = clause(doc, i + 2, sent)?;
+    Some(Frame {
+        speaker: Some(Speaker::Mention {
+            np: owner..owner + 1,
+            appositive: None,
+        }),
+        cue: i..i + 1,
+        extent: owner..i + 1,
+        right: Some(right),
+        participle: false,
+        trailing_ok: false,
+        inverted: false,
+        rule: Construction::ClaimNoun,
+        content: Some(Construction::ThatClause),
+    })
 }

@@ -146,7 +146,7 @@ pub(crate) fn finish_frame(
                 quote.close
             };
         } else if cue.has(NP)
-            && let Some(r) = object_content(doc, after_obj, sent.clone())
+            && let Some(r) = object_content(doc, adjuncts.max(after_obj), sent.clone())
         {
             // `denied any wrongdoing`, `announced the end of his campaign`.
             right = Some(r);
@@ -368,7 +368,7 @@ pub(crate) fn names_object(doc: &Doc<'_>, from: usize, sent: Range<usize>) -> Op
 
 /// Where a noun-phrase content ends: at the first comma, semicolon, colon or dash outside
 /// quotation marks, or the sentence's end.
-fn phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
+pub(crate) fn phrase_end(doc: &Doc<'_>, from: usize, end: usize) -> usize {
     let mut k = from;
     while k < end {
         let stop = !doc.inside_quote(k)
@@ -422,6 +422,15 @@ pub(crate) fn find_that(doc: &Doc<'_>, from: usize, end: usize) -> Option<usize>
     // `…, the vice president said, that if …`: an interrupting frame resumes its clause.
     if from + 1 < end && doc.is_punct(from, ",") && doc.lo(from + 1) == "that" {
         return Some(from + 1);
+    }
+    // `reported, citing "people briefed on the matter," that …`: an aside, then `that`.
+    if doc.is_punct(from, ",") {
+        let close = (from + 1..end.min(from + 16)).find(|&k| doc.is_punct(k, ","))?;
+        let mut next = close + 1;
+        while next < end && doc.is_quote(next) {
+            next += 1;
+        }
+        return (doc.lo(next) == "that").then_some(next);
     }
     let first = doc.lo(from);
     let phrase = lexicon::is_preposition(first)

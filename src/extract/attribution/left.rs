@@ -22,6 +22,28 @@ pub(crate) fn left_content(
 ) -> Option<(Vec<Range<usize>>, Construction)> {
     let f = frame;
     let s = f.extent.start;
+    // `Comey, as he testified before Congress, refused to comply`: an aside that the claim
+    // runs around.
+    if s >= sent.start + 3
+        && doc.lo(s - 1) == "as"
+        && doc.is_punct(s - 2, ",")
+        && doc.is_punct(f.extent.end, ",")
+    {
+        let left = sent.start..s - 2;
+        let from = f.extent.end + 1;
+        let mut end = frame_starts
+            .iter()
+            .copied()
+            .filter(|&x| x > from)
+            .min()
+            .unwrap_or(sent.end);
+        while end > from && (doc.is_punct(end - 1, ",") || is_dash(doc, end - 1)) {
+            end -= 1;
+        }
+        if doc.words_in(left.clone()) >= 1 && doc.words_in(from..end) >= 2 {
+            return Some((vec![left, from..end], Construction::AsAside));
+        }
+    }
     let mut parts = Vec::new();
     let rule;
     let mut b = s;

@@ -29,7 +29,7 @@ use super::constructions::Construction;
 use super::document::{Doc, Kind};
 use super::lexicon;
 use super::phrases::subject;
-use according::{according_to, as_noted, as_reported_by};
+use according::{according_to, as_noted, as_reported_by, claim_noun};
 use continuation::attach_unattributed_quotes;
 use filters::{drop_nested, may_be_claim, only_questions, trim};
 use frame::Frame;
@@ -209,6 +209,11 @@ pub(crate) fn frames_in(doc: &Doc<'_>, sent: Range<usize>) -> Vec<Frame> {
         }
         if let Some(f) = as_reported_by(doc, sent.clone(), i) {
             i = f.extent.end;
+            frames.push(f);
+            continue;
+        }
+        if let Some(f) = claim_noun(doc, sent.clone(), i) {
+            i = f.extent.end.max(i + 1);
             frames.push(f);
             continue;
         }

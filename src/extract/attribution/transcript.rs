@@ -1,8 +1,10 @@
-//! Interview transcripts: a paragraph opening with a speaker's name in capitals and a colon
-//! (`FALLIN: Well, I think …`) is that speaker's turn.
+//! Interview transcripts and story highlights: a paragraph opening with a speaker's name and
+//! a colon (`FALLIN: Well, I think …`, `John Feinblatt: U.S. immigration …`) is what that
+//! speaker said.
 
 use super::super::constructions::Construction;
 use super::super::document::Doc;
+use super::super::lexicon;
 use super::filters::{is_claim, trim};
 use super::{Attribution, MadeBy, Speaker};
 
@@ -24,12 +26,31 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
         while colon < end && colon - i < 4 && doc.is_word(colon) && is_upper_word(doc.s(colon)) {
             colon += 1;
         }
+        // `John Feinblatt: U.S. immigration …` in story highlights: a name in ordinary case
+        // (one to three capitalised words), which must name a person elsewhere in capitals.
+        let mut title_case = false;
+        if colon == i {
+            while colon < end && colon - i < 3 && doc.is_word(colon) && doc.cap(colon) {
+                colon += 1;
+            }
+            title_case = colon > i;
+        }
         let label = i..colon;
         if colon > i && doc.is_punct(colon, ":") && colon + 1 < end {
             let last = doc.lo(colon - 1);
+            let elsewhere = |k: usize| {
+                !label.contains(&k)
+                    && doc.lo(k) == last
+                    && !is_upper_word(doc.s(k))
+                    // A title-case label names someone only if the name is written with
+                    // a capital elsewhere, not `Photo:` for a photo.
+                    && (!title_case || doc.cap(k))
+                    && !(title_case && k + 1 < n && doc.is_punct(k + 1, ":"))
+            };
             let named_elsewhere = last.len() > 2
-                && (0..n)
-                    .any(|k| !label.contains(&k) && doc.lo(k) == last && !is_upper_word(doc.s(k)));
+                && !lexicon::is_title_word(last)
+                && lexicon::weekday(last).is_none()
+                && (0..n).any(elsewhere);
             if named_elsewhere
                 && let Some(content) = trim(doc, colon + 1..end)
                 && is_claim(doc, std::slice::from_ref(&content))

@@ -13,7 +13,7 @@ use super::super::phrases::{
     np_after, np_before, np_head, speaker_before, valid_head, with_appositive_after,
 };
 use super::Speaker;
-use super::content::{finish_frame, infinitive_at};
+use super::content::{finish_frame, infinitive_at, phrase_end};
 use super::frame::{Frame, after_quote};
 
 pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) -> Option<Frame> {
@@ -156,11 +156,18 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
             // `… sent a text message to supporters saying: "…"` takes the subject too.
             participle = true;
             rule = Construction::Participle;
+        } else if before
+            .is_some_and(|b| matches!(doc.lo(b), "after" | "before" | "while" | "when" | "by"))
+        {
+            // `Klobuchar said after noting Buttigieg is …`: the subject's earlier words.
+            participle = true;
+            rule = Construction::Participle;
         } else {
             return None;
         }
-    } else if before.is_some_and(|b| matches!(doc.lo(b), "and" | "but")) && k == i {
-        // `Reid caucused on Saturday and says he voted …`: the subject's second verb.
+    } else if before.is_some_and(|b| matches!(doc.lo(b), "and" | "but")) {
+        // `Reid caucused on Saturday and says he voted …`, `and famously said`: the subject's
+        // second verb (only adverbs and auxiliaries lie between).
         participle = true;
         rule = Construction::SecondVerb;
     } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
@@ -221,8 +228,36 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
     if mandated {
         return None;
     }
-    let mut f = finish_frame(doc, sent, i, cue, after_cue);
+    let mut f = finish_frame(doc, sent.clone(), i, cue, after_cue);
     f.cue = i..after_cue;
+    // `a suspect, who police say was wanted for …`: the relative pronoun is the gap in what
+    // was said, which runs on from the verb after the cue to the clause's comma.
+    if f.right.is_none()
+        && !participle
+        && extent_start > sent.start
+        && matches!(doc.lo(extent_start - 1), "who" | "which" | "that")
+        && speaker.is_some()
+        && (lexicon::is_auxiliary(doc.lo(after_cue)) || lexicon::is_modal(doc.lo(after_cue)))
+    {
+        let end = phrase_end(doc, after_cue, sent.end);
+        if end > after_cue + 1 {
+            f.right = Some(after_cue..end);
+            f.content = Some(Construction::RelativeGap);
+            f.extent.end = after_cue;
+        }
+    }
+    // `a message from Stephen Roach, then the chairman of Morgan Stanley Asia, saying …`:
+    // the named person the appositive describes speaks.
+    if participle
+        && cue.ing
+        && let Some(name) = named_before_appositive(doc, sent.start, k)
+    {
+        speaker = Some(Speaker::Mention {
+            np: name,
+            appositive: None,
+        });
+        participle = false;
+    }
     f.speaker = speaker;
     f.participle = participle;
     f.extent.start = extent_start;
@@ -320,4 +355,30 @@ pub(crate) fn is_noun_marker(lower: &str) -> bool {
             | "before"
             | "into"
     ) || lower.ends_with("'s")
+}
+
+/// The name before an appositive that ends just before `k` (at a comma): `Stephen Roach,
+/// then the chairman of Morgan Stanley Asia,` → `Stephen Roach`. The appositive opens with a
+/// determiner, `then`, `now`, `former` or a title word and holds no verb of its own.
+fn named_before_appositive(doc: &Doc<'_>, floor: usize, k: usize) -> Option<Range<usize>> {
+    if k < floor + 4 || !doc.is_punct(k - 1, ",") {
+        return None;
+    }
+    let close = k - 1;
+    let open = (floor..close)
+        .rev()
+        .take(16)
+        .find(|&t| doc.is_punct(t, ","))?;
+    let first = doc.lo(open + 1);
+    let describes = lexicon::is_determiner(first)
+        || matches!(first, "then" | "now" | "former" | "also")
+        || lexicon::is_title_word(first);
+    let verbless = (open + 1..close).all(|t| {
+        !lexicon::is_auxiliary(doc.lo(t)) && lexicon::cue(doc.lo(t)).is_none_or(|_| doc.cap(t))
+    });
+    if !describes || !verbless {
+        return None;
+    }
+    let np = np_before(doc, floor, open)?;
+    (doc.cap(np.end - 1) && valid_head(doc, np.end - 1)).then_some(np)
 }
