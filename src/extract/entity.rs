@@ -584,6 +584,29 @@ impl Index {
                 if let Some(s) = recent_speaker {
                     return s.claimant.clone();
                 }
+                // The subject of a sentence just before, over a person named later in it as
+                // an object: `Trump turned to Pence. "Everybody …," he said` is Trump.
+                let para = doc.toks[at].para;
+                let subject = (sentence.saturating_sub(3)..sentence).rev().find_map(|s| {
+                    let (k, p) = self.subject_of(doc, s as usize)?;
+                    let near = para.saturating_sub(doc.toks[k].para) <= 1;
+                    (near && fits(self.persons[p].gender)).then_some(p)
+                });
+                let mentioned_since = |p: usize| {
+                    // A person of the same gender named after that subject competes with it.
+                    self.person_at
+                        .iter()
+                        .rev()
+                        .find(|(k, q)| *k < at && fits(self.persons[*q].gender) && *q != p)
+                };
+                if let Some(p) = subject
+                    && mentioned_since(p).is_none_or(|(k, _)| {
+                        doc.sent_of[*k] < doc.sent_of[at].saturating_sub(3)
+                            || self.subject_of(doc, doc.sent_of[*k] as usize).is_none()
+                    })
+                {
+                    return Claimant::person(&self.persons[p]);
+                }
                 let named = self
                     .person_at
                     .iter()
@@ -606,6 +629,19 @@ impl Index {
                     (None, None) => Claimant::nameless(ClaimantType::Person),
                 }
             }
+            // `They said` after `Pelosi and Schumer …`: the joint speakers just before.
+            Pronoun::Plural
+                if let Some(s) = self.spoken.iter().rev().find(|s| {
+                    s.at < at
+                        && sentence.saturating_sub(s.sentence) <= 2
+                        && s.claimant
+                            .name
+                            .as_deref()
+                            .is_some_and(|n| n.contains(" and "))
+                }) =>
+            {
+                s.claimant.clone()
+            }
             // `it` and `they` stand for an organisation named shortly before; a country is
             // rarely `they` (`In the United States, they write` means the authors).
             Pronoun::Thing | Pronoun::Plural => {
@@ -622,6 +658,22 @@ impl Index {
             }
             Pronoun::Speaker => Claimant::nameless(ClaimantType::Unknown),
         }
+    }
+
+    /// The person a sentence opens with as its subject (after title words and determiners),
+    /// and where.
+    fn subject_of(&self, doc: &Doc<'_>, sentence: usize) -> Option<(usize, usize)> {
+        let range = doc.sents.get(sentence)?.clone();
+        let first = self.person_at.iter().find(|(k, _)| range.contains(k))?;
+        let lead_in = (range.start..first.0).all(|k| {
+            let w = doc.lo(k);
+            !doc.is_word(k)
+                || doc.cap(k)
+                || lexicon::is_title_word(w)
+                || lexicon::is_determiner(w)
+                || matches!(w, "but" | "and" | "then" | "still")
+        });
+        (lead_in && first.0 < range.start + 8).then_some(*first)
     }
 
     /// `the official` after `a senior State Department official`.
@@ -1014,7 +1066,7 @@ mod tests {
     }
 
     /// A mention made of list marks alone once indexed an empty list of kinds and panicked
-    /// on real news (5 articles of the AllSides corpus).
+    /// on real news (five articles of a news corpus).
     #[test]
     fn a_mention_of_only_list_marks_names_no_one() {
         let doc = Doc::new("Smith , and Jones said so.");
