@@ -422,10 +422,11 @@ pub const CONSTRUCTIONS: &[Spec] = &[
         id: Construction::Accusation,
         part: Part::Content,
         anchor: "an object and `of` after an accuse-type cue",
-        what: "the accused and what they are accused of: `accused Russia of …`",
+        what: "what the accused is said to have done (`accused Russia of massing troops` → \
+               `massing troops`); the claim's span keeps the accused",
         examples: &[yes(
             "The British premier accused Russia of massing troops on the border.",
-            "Russia of massing troops on the border",
+            "massing troops on the border",
             "The British premier",
         )],
     },

@@ -62,8 +62,14 @@ struct Person {
 }
 
 impl Person {
+    /// The last name, before a suffix: `Falwell` in `Jerry Falwell Jr.`.
     fn surname(&self) -> &str {
-        &self.tokens[self.tokens.len() - 1]
+        let n = self.tokens.len();
+        if n >= 2 && lexicon::is_name_suffix(&self.tokens[n - 1]) {
+            &self.tokens[n - 2]
+        } else {
+            &self.tokens[n - 1]
+        }
     }
 }
 
@@ -771,9 +777,10 @@ fn is_role_noun(w: &str) -> bool {
 fn chunks(doc: &Doc<'_>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let n = doc.toks.len();
+    let common = sentence_initial_common_words(doc);
     let mut i = 0;
     while i < n {
-        if !starts_chunk(doc, i) {
+        if !starts_chunk(doc, i) || common.contains(&i) {
             i += 1;
             continue;
         }
@@ -797,6 +804,44 @@ fn chunks(doc: &Doc<'_>) -> Vec<Range<usize>> {
         i = j;
     }
     out
+}
+
+/// Capitalised words that open a sentence but are ordinary words, not names: a gerund or
+/// an adverb (`Overstating Surrey …`, `Finally Smith …`), a word the article also writes in
+/// lower case (`Besides Demi …` where `besides` appears elsewhere), or a listed opener
+/// (`First`, `Besides`). They never start a name.
+fn sentence_initial_common_words(doc: &Doc<'_>) -> Vec<usize> {
+    let opening: Vec<usize> = doc
+        .sents
+        .iter()
+        .filter_map(|r| (r.start..r.end).find(|&k| doc.is_word(k)))
+        .filter(|&k| doc.cap(k) && doc.is_word(k + 1) && doc.cap(k + 1))
+        .collect();
+    if opening.is_empty() {
+        return opening;
+    }
+    let mut lower_elsewhere = vec![false; opening.len()];
+    for k in 0..doc.toks.len() {
+        if doc.is_word(k) && !doc.cap(k) {
+            let w = doc.lo(k);
+            for (o, &at) in opening.iter().enumerate() {
+                if !lower_elsewhere[o] && doc.lo(at) == w {
+                    lower_elsewhere[o] = true;
+                }
+            }
+        }
+    }
+    opening
+        .into_iter()
+        .zip(lower_elsewhere)
+        .filter(|&(k, lower)| {
+            let w = doc.lo(k);
+            lower
+                || lexicon::is_opening_word(w)
+                || (w.len() > 5 && (w.ends_with("ing") || w.ends_with("ly")))
+        })
+        .map(|(k, _)| k)
+        .collect()
 }
 
 fn starts_chunk(doc: &Doc<'_>, i: usize) -> bool {

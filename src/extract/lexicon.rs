@@ -425,6 +425,26 @@ word_list! {
 }
 
 word_list! {
+    /// Suffixes after a surname: `Jerry Falwell Jr.`, `Henry Ford III`.
+    pub(crate) fn is_name_suffix = [
+        "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v",
+    ];
+}
+
+word_list! {
+    /// Words that open sentences capitalised and never begin a name.
+    pub(crate) fn is_opening_word = [
+        "besides", "first", "second", "third", "finally", "meanwhile", "however", "still",
+        "also", "then", "now", "today", "yesterday", "despite", "although", "though",
+        "because", "since", "unlike", "like", "among", "during", "before", "after", "without",
+        "overall", "instead", "indeed", "perhaps", "maybe", "yet", "so", "even", "only",
+        "just", "next", "last", "earlier", "later", "here", "there", "where", "what", "why",
+        "how", "who", "which", "whether", "according", "asked", "told", "read", "watch",
+        "related", "file", "photo", "update", "editor's", "advertisement", "story",
+    ];
+}
+
+word_list! {
     /// Nouns of saying that take a that-clause: `Trump's claims that …`.
     pub(crate) fn is_claim_noun = [
         "claim", "claims", "assertion", "assertions", "allegation", "allegations", "contention",

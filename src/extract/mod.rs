@@ -72,7 +72,19 @@ pub fn claims_explained(article: &Article) -> Vec<(ClaimRecord, MadeBy)> {
         let bytes = doc.bytes(a.parts[0].start..a.parts[a.parts.len() - 1].end);
         let span_start = offsets.at(bytes.start);
         let span_end = offsets.at(bytes.end);
+        // An accusation's claim is what the accused is said to have done (`cutting school
+        // budgets`); its span keeps the accused (`the government of cutting …`).
+        let accused = (a.rule.content == Construction::Accusation)
+            .then(|| a.parts[0].clone().find(|&k| doc.lo(k) == "of"))
+            .flatten();
         let claim_text = match &a.parts[..] {
+            [one]
+                if let Some(what) = accused
+                    .filter(|&of| of + 1 < one.end)
+                    .and_then(|of| attribution::trim(&doc, of + 1..one.end)) =>
+            {
+                entity::clean(doc.slice(what))
+            }
             [one] => entity::clean(doc.slice(one.clone())),
             parts => parts
                 .iter()

@@ -44,7 +44,7 @@ fn shipped_dataset_has_the_expected_claimants_and_dates() {
     let r = find("the UK will continue to uphold");
     assert_eq!(r.claimant.as_deref(), Some("Boris Johnson"));
     assert_eq!(r.cue, "said");
-    let r = find("Russia of destabilizing");
+    let r = find("destabilizing the situation around Ukraine");
     assert_eq!(r.claimant_mention.as_deref(), Some("The British premier"));
     assert_eq!(r.claimant.as_deref(), Some("Boris Johnson"));
     assert_eq!(r.claim_date.to_string(), "2022-01-29");

@@ -31,7 +31,8 @@ use super::lexicon;
 use super::phrases::subject;
 use according::{according_to, as_noted, as_reported_by, claim_noun};
 use continuation::attach_unattributed_quotes;
-use filters::{drop_nested, may_be_claim, only_questions, trim};
+pub(crate) use filters::trim;
+use filters::{drop_nested, may_be_claim, only_questions};
 use frame::Frame;
 use left::{
     cut_at_next_frames, end_of_opening_clause, end_of_subordinate, interrupted_left, left_content,

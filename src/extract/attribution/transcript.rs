@@ -28,27 +28,26 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
         }
         // `John Feinblatt: U.S. immigration …` in story highlights: a name in ordinary case
         // (one to three capitalised words), which must name a person elsewhere in capitals.
-        let mut title_case = false;
         if colon == i {
             while colon < end && colon - i < 3 && doc.is_word(colon) && doc.cap(colon) {
                 colon += 1;
             }
-            title_case = colon > i;
         }
         let label = i..colon;
         if colon > i && doc.is_punct(colon, ":") && colon + 1 < end {
             let last = doc.lo(colon - 1);
+            // The name must be written elsewhere in ordinary case with its capital — a name,
+            // not `READ MORE:` or `Photo:` with `more` and `photo` in running text.
             let elsewhere = |k: usize| {
                 !label.contains(&k)
                     && doc.lo(k) == last
                     && !is_upper_word(doc.s(k))
-                    // A title-case label names someone only if the name is written with
-                    // a capital elsewhere, not `Photo:` for a photo.
-                    && (!title_case || doc.cap(k))
-                    && !(title_case && k + 1 < n && doc.is_punct(k + 1, ":"))
+                    && doc.cap(k)
+                    && !(k + 1 < n && doc.is_punct(k + 1, ":"))
             };
             let named_elsewhere = last.len() > 2
                 && !lexicon::is_title_word(last)
+                && !lexicon::is_opening_word(doc.lo(label.start))
                 && lexicon::weekday(last).is_none()
                 && (0..n).any(elsewhere);
             if named_elsewhere
