@@ -375,11 +375,11 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
     let _ = write!(
         s,
         "## Load it\n\nFrom the root of a clone of this repository; `releases/latest` is always \
-         the latest release.\n\n```python\nfrom datasets import load_dataset\nclaims = \
+         the latest release.\n\n<!-- recipe: card-python -->\n```python\nfrom datasets import load_dataset\nclaims = \
          load_dataset(\"{folder}\", split=\"train\")                  # the claims\narticles = \
          load_dataset(\"{folder}\", \"articles\", split=\"train\")\n\nimport pandas as pd\nclaims \
          = pd.read_parquet(\"{folder}/releases/latest/claims.parquet\", \
-         dtype_backend=\"pyarrow\")\n```\n\n```r\nclaims <- \
+         dtype_backend=\"pyarrow\")\n```\n\n<!-- recipe: r -->\n```r\nclaims <- \
          nanoparquet::read_parquet(\"{folder}/releases/latest/claims.parquet\")\n```\n\n\
          polars, DuckDB and the other ways are in the [repository's README](../../README.md#\
          loading-a-release).\n\n"

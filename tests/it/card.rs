@@ -193,9 +193,9 @@ fn sha256(path: &Path) -> String {
         })
 }
 
-/// Publishing writes the card and points `releases/latest` at the new release; the next
-/// release updates both; the release folders hold only their own files; a preview writes
-/// none of it.
+/// Publishing writes the card and points `releases/latest` at the new release; publishing
+/// with nothing new writes the card again; the next release updates both; the release folders
+/// hold only their own files; a preview writes none of it.
 #[test]
 fn release_writes_and_updates_the_card() {
     let (_tmp, root) = crate::common::dataset_copy();
@@ -224,6 +224,17 @@ fn release_writes_and_updates_the_card() {
         PathBuf::from("1.0.0")
     );
     assert!(latest.join("claims.parquet").is_file(), "the link resolves");
+
+    // Up to date: nothing is released, and the card is written again all the same.
+    std::fs::remove_file(root.join(claimset::CARD_FILE)).expect("remove the card");
+    match claimset::release(&dataset, &options(Target::Publish)).expect("release") {
+        Outcome::UpToDate(v) => assert_eq!(v.to_string(), "1.0.0"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        std::fs::read_to_string(root.join(claimset::CARD_FILE)).expect("card again"),
+        readme
+    );
 
     let mut o = options(Target::Publish);
     o.bump = Some(Bump::Patch);
