@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::table::{article_columns, claim_columns, read_rows};
 
-use super::chart::{Bar, bar_chart};
+use super::chart::{Bar, bar_chart, thousands};
 use super::croissant::{croissant, fold};
 use super::manifest::{Manifest, file_entry};
 
@@ -46,10 +46,11 @@ pub const QUALITY_COMMAND: &str = "cargo build --release\n\
 
 /// How many claimants and publishers the card lists by name.
 const TOP: usize = 10;
-/// How far before the first article's month the chart reaches back: claims dated earlier
-/// (`in 2016`, `last year`) are counted, not drawn, so that a few old dates do not flatten
-/// the chart.
-const MONTHS_BEFORE_ARTICLES: i32 = 12;
+/// How far before the first article's month the chart reaches back: far enough for a claim
+/// made days before its article (`on Saturday`). Claims dated earlier are mostly dated by
+/// year or month alone (`in 2016`, `last year`), which a monthly bar would misplace: they are
+/// counted in the figures, not drawn.
+const MONTHS_BEFORE_ARTICLES: i32 = 1;
 /// Tags the card and the Croissant description give every claimset dataset.
 const TAGS: [&str; 5] = [
     "claims",
@@ -264,17 +265,13 @@ fn widen(range: &mut Option<(String, String)>, date: String) {
     }
 }
 
-/// `12,345`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
+/// `1 claim`, `12,345 claims`.
+fn counted(n: u64, noun: &str) -> String {
+    let words = crate::count(n, noun);
+    match words.split_once(' ') {
+        Some((_, rest)) => format!("{} {rest}", thousands(n)),
+        None => words,
     }
-    out
 }
 
 /// `12.5%` of `total`.
@@ -334,6 +331,7 @@ fn citation(dataset: &Dataset, manifest: &Manifest) -> String {
 
 /// The card's Markdown.
 fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> String {
+    let bars = f.bars();
     let folder = format!("datasets/{}", m.dataset);
     let counts = &m.counts;
     let mut s = String::new();
@@ -366,10 +364,10 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
         v = m.version,
         title = fold(&dataset.metadata.title),
         description = fold(&dataset.metadata.description),
-        claims = crate::count(counts.claims, "claim"),
-        articles = crate::count(counts.articles, "article"),
+        claims = counted(counts.claims, "claim"),
+        articles = counted(counts.articles, "article"),
         rejected = thousands(counts.articles_rejected),
-        claimants = crate::count(f.claimants.len() as u64, "named claimant"),
+        claimants = counted(f.claimants.len() as u64, "named claimant"),
     );
 
     let _ = write!(
@@ -404,7 +402,7 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
         format!(
             "{} named; {} without a named claimant",
             thousands(f.claimants.len() as u64),
-            crate::count(f.unnamed, "claim"),
+            counted(f.unnamed, "claim"),
         ),
     );
     row("publishers", publishers_cell(f));
@@ -428,7 +426,7 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
             thousands(counts.claims_corrected),
             thousands(counts.claims_added),
             thousands(counts.claims_rejected),
-            crate::count(m.inputs.correction_files as u64, "correction file")
+            counted(m.inputs.correction_files as u64, "correction file")
         ),
     );
     s.push('\n');
@@ -506,12 +504,13 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
         "### Claims per month\n\n![Claims per month, by the date each claim was made]({CHART_FILE})\n\n"
     );
     let earlier = f.before_chart();
-    if earlier > 0 {
+    if let (true, Some(first)) = (earlier > 0, bars.first()) {
         let _ = write!(
             s,
-            "{} made more than {MONTHS_BEFORE_ARTICLES} months before the first article are \
-             counted above but not drawn.\n\n",
-            crate::count(earlier, "claim")
+            "{} made before {} (most are dated by year or month alone: `in 2016`, `last year`) \
+             are counted in the figures above but not drawn.\n\n",
+            counted(earlier, "claim"),
+            first.label
         );
     }
 
@@ -612,6 +611,8 @@ mod tests {
         assert_eq!(thousands(1_000), "1,000");
         assert_eq!(thousands(42_137), "42,137");
         assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(counted(1, "claim"), "1 claim");
+        assert_eq!(counted(42_125, "claim"), "42,125 claims");
         assert_eq!(share(1, 3), "33.3%");
         assert_eq!(share(0, 0), "–");
         assert_eq!(size_category(999), "n<1K");
@@ -629,12 +630,12 @@ mod tests {
             ..Figures::default()
         };
         let bars = f.bars();
-        assert_eq!(bars.first().map(|b| b.label.as_str()), Some("2021-02"));
+        assert_eq!(bars.first().map(|b| b.label.as_str()), Some("2022-01"));
         assert_eq!(
             bars.last().map(|b| (b.label.as_str(), b.count)),
             Some(("2022-02", 5))
         );
-        assert_eq!(bars.len(), 13);
+        assert_eq!(bars.len(), 2, "from the month before the first article's");
         assert_eq!(f.before_chart(), 2);
     }
 

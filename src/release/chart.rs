@@ -47,7 +47,7 @@ fn draw(
         .caption(title, ("sans-serif", 18).into_font().color(&INK))
         .margin(12)
         .x_label_area_size(28)
-        .y_label_area_size(48)
+        .y_label_area_size(64)
         .build_cartesian_2d((0..last).into_segmented(), 0..y_max)?;
     // At most about twelve month labels, evenly spaced, so that they never overlap.
     let step = (bars.len() / 12 + 1).max(1);
@@ -71,7 +71,7 @@ fn draw(
         .x_labels(bars.len().max(1))
         .x_label_formatter(&label)
         .y_labels(5)
-        .y_label_formatter(&|v| v.to_string())
+        .y_label_formatter(&|v| thousands(*v))
         .y_desc("claims")
         .label_style(("sans-serif", 14).into_font().color(&INK))
         .draw()?;
@@ -86,6 +86,19 @@ fn draw(
         )?;
     }
     Ok(())
+}
+
+/// `12,345`.
+pub(super) fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
