@@ -12,7 +12,7 @@
 //!    checked against the schema and the [`RULES`] a schema cannot express ([`Problem`]s).
 //! 5. `table` — the two tables of a release: their columns, Arrow and Parquet.
 //! 6. `release` — a dataset → a versioned, byte-reproducible release ([`release()`],
-//!    [`verify`], [`diff_files`]).
+//!    [`verify`], [`diff_files`]), and the dataset's [`card`] that presents the latest one.
 //!
 //! Beside them: [`ClaimRecord`], the one data contract every stage reads and writes, whose
 //! JSON Schema [`claim_schema`] generates; [`Dataset`], the folder the stages read and write;
@@ -80,6 +80,9 @@ pub use release::{
     Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
     Outcome as ReleaseOutcome, Release, SearchHit, Target, Verification, changelog_entry, check,
     diff_files, inherit_ids, release, search, verify,
+};
+pub use release::{
+    CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,
 };
 pub use schema::{
     ARTICLE_SCHEMA_PATH, CLAIM_SCHEMA_ID, CLAIM_SCHEMA_PATH, CORRECTION_SCHEMA_PATH,

@@ -54,7 +54,9 @@ pub(crate) fn generate<T: JsonSchema>(name: &str, version: &str, require_all: bo
 }
 
 /// Gives a schema its `$id` (a URN naming the schema and its version, so that validators can
-/// tell versions apart without a web address) and its version as an annotation.
+/// tell versions apart without a web address) and says its version again in `$comment`, the
+/// one place for notes that every validator knows: ajv's strict mode refuses keywords it does
+/// not know, such as an `x-` annotation.
 fn identify(schema: &mut schemars::Schema, name: &str, version: &str) {
     let mut map = serde_json::Map::new();
     map.insert(
@@ -65,7 +67,10 @@ fn identify(schema: &mut schemars::Schema, name: &str, version: &str) {
         "$id".into(),
         format!("urn:claimset:schema:{name}:{version}").into(),
     );
-    map.insert("x-schema-version".into(), version.into());
+    map.insert(
+        "$comment".into(),
+        format!("claimset {name} schema, version {version}").into(),
+    );
     if let Some(obj) = schema.as_object() {
         for (k, v) in obj {
             if k != "$schema" {
@@ -73,5 +78,49 @@ fn identify(schema: &mut schemars::Schema, name: &str, version: &str) {
             }
         }
     }
-    *schema = schemars::Schema::from(map);
+    let mut value = serde_json::Value::Object(map);
+    portable_integers(&mut value);
+    *schema = schemars::Schema::try_from(value).expect("a schema stays an object");
+}
+
+/// Replaces the integer formats schemars writes for Rust integer types (`uint32`, `int32`, …),
+/// which only some validators know (ajv refuses `uint32` in strict mode), by the `minimum` and
+/// `maximum` they stand for, which every validator checks. What a value may be is unchanged.
+fn portable_integers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let bounds = map
+                .get("format")
+                .and_then(serde_json::Value::as_str)
+                .and_then(integer_bounds);
+            if let Some((min, max)) = bounds {
+                map.remove("format");
+                let tighter = |old: Option<i64>, new: i64, keep_max: bool| match old {
+                    Some(o) if keep_max => o.max(new),
+                    Some(o) => o.min(new),
+                    None => new,
+                };
+                let old_min = map.get("minimum").and_then(serde_json::Value::as_i64);
+                let old_max = map.get("maximum").and_then(serde_json::Value::as_i64);
+                map.insert("minimum".into(), tighter(old_min, min, true).into());
+                map.insert("maximum".into(), tighter(old_max, max, false).into());
+            }
+            map.values_mut().for_each(portable_integers);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(portable_integers),
+        _ => {}
+    }
+}
+
+/// The range of one of schemars' integer formats; `None` for any other format.
+fn integer_bounds(format: &str) -> Option<(i64, i64)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        _ => return None,
+    })
 }

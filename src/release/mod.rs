@@ -4,9 +4,11 @@
 //! In the order a release is made: [`plan`] decides the version, [`build`] makes one pass over
 //! the articles (extraction, [`ids`] kept stable, corrections, validation, tables),
 //! [`manifest`] describes the result, [`changelog`] and [`diff`] say what changed, and
-//! [`verify`] rebuilds a published release to check it. A release is built in a temporary
-//! folder beside its destination and renamed into place, so an interrupted run leaves
-//! nothing behind; an existing version is never overwritten.
+//! [`verify`] rebuilds a published release to check it; [`card`] (with [`chart`] and
+//! [`croissant`]) presents the latest release beside the release folders, which it never
+//! touches. A release is built in a temporary folder beside its destination and renamed into
+//! place, so an interrupted run leaves nothing behind; an existing version is never
+//! overwritten.
 
 mod plan;
 mod build;
@@ -16,6 +18,9 @@ mod changelog;
 mod diff;
 mod verify;
 mod search;
+mod chart;
+mod croissant;
+mod card;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -29,6 +34,9 @@ use crate::input::{Meter, Rejection};
 use crate::record::SCHEMA_VERSION;
 use crate::stream::Options as StreamOptions;
 
+pub use card::{
+    CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,
+};
 pub use changelog::changelog_entry;
 pub use diff::{Change, Diff, diff_files};
 pub use ids::inherit_ids;
@@ -96,11 +104,19 @@ pub enum Outcome {
     UpToDate(Version),
 }
 
-/// Builds a release of `dataset`.
+/// Builds a release of `dataset`. Publishing (even when up to date) also writes the dataset's
+/// card, chart and Croissant description and points `releases/latest` at the latest release.
 pub fn release(dataset: &Dataset, options: &Options) -> Result<Outcome, Error> {
     let versions = dataset.releases()?;
     let previous = versions.last().cloned();
-    build_release(dataset, options, previous, None)
+    let outcome = build_release(dataset, options, previous, None)?;
+    if options.target == Target::Publish
+        && !matches!(outcome, Outcome::Problems(_))
+        && let Some(card) = card::card(dataset)?
+    {
+        card.write(dataset)?;
+    }
+    Ok(outcome)
 }
 
 /// Checks a dataset without writing anything: corrections, and every record it would

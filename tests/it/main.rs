@@ -4,6 +4,7 @@
 
 mod common;
 
+mod card;
 mod cli;
 mod constructions;
 mod corrections;

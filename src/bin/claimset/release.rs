@@ -16,7 +16,9 @@ use crate::{Format, Outcome, print_json};
 /// Writes datasets/<name>/releases/<version>/ (claims.parquet, articles.parquet,
 /// manifest.json) and a CHANGELOG.md entry. The version is inferred from what changed (schema
 /// → major, articles or extraction → minor, corrections → patch) unless --bump says.
-/// Published releases are never overwritten.
+/// Published releases are never overwritten. Publishing also writes the dataset card
+/// (README.md, claims-per-month.svg), croissant.json and releases/latest for the latest
+/// release, even when nothing new was released.
 #[derive(clap::Args)]
 pub(crate) struct ReleaseArgs {
     /// The dataset folder (datasets/<name>).
@@ -64,9 +66,22 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
         jobs: args.jobs.get(),
         meter: Some(Arc::clone(&meter)),
     };
+    let publishing = options.target == Target::Publish;
     let progress = Progress::start(&[Input::Path(dataset.articles_dir())], &meter, quiet);
     let outcome = claimset::release(&dataset, &options);
     progress.finish();
+    let card = || {
+        if publishing {
+            println!(
+                "claimset: wrote the dataset card ({}, {}, {}) and releases/{} in `{}`",
+                claimset::CARD_FILE,
+                claimset::CHART_FILE,
+                claimset::CROISSANT_FILE,
+                claimset::LATEST,
+                dataset.root.display()
+            );
+        }
+    };
     match outcome? {
         ReleaseOutcome::Problems(problems) => {
             for p in &problems {
@@ -84,6 +99,7 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
                  nothing was released",
                 dataset.name
             );
+            card();
             Ok(Outcome::Ok)
         }
         ReleaseOutcome::Released(r) => {
@@ -98,7 +114,7 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
                 None => "dry run: nothing kept".to_owned(),
             };
             println!(
-                "claimset: {} {}: {} from {} ({} rejected); {}\n",
+                "claimset: {} {}: {} from {} ({} rejected); {}",
                 dataset.name,
                 r.version,
                 count(m.counts.claims, "claim"),
@@ -106,6 +122,8 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
                 m.counts.articles_rejected,
                 place
             );
+            card();
+            println!();
             print!("{}", claimset::changelog_entry(&r));
             Ok(Outcome::Ok)
         }
