@@ -1,6 +1,7 @@
 //! Published fact-checks: import of every form with snapshots of the records, one test per
 //! rejection, the review schema, the verdict table's canonical form and coverage, matching
-//! with its decoys and the gold set of links in news, and the re-ranker's inputs.
+//! with its decoys and the gold set of links in news, the re-ranker's inputs, and the
+//! commands: import, match, and the ClaimReview export.
 
 use std::path::{Path, PathBuf};
 
@@ -605,4 +606,282 @@ fn a_model_that_is_not_a_reranker_is_an_error_naming_its_line() {
     std::fs::write(&path, fewer.to_toml()).expect("write");
     let e = claimset::Reranker::read(&path).expect_err("a model of other features");
     assert!(e.to_string().contains("other features"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------
+// The commands: results on stdout or -o, rejections on stderr, exit 0, 1 or 2.
+
+#[test]
+fn the_import_command_writes_records_and_reads_them_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fixtures = common::fixture("reviews");
+    let object = fixtures.join("claimreview-object.jsonld");
+    let google = fixtures.join("google-claims-search.json");
+    let run = common::claimset(
+        dir.path(),
+        &[
+            "reviews",
+            "import",
+            object.to_str().expect("utf-8 path"),
+            google.to_str().expect("utf-8 path"),
+            "-o",
+            "out.jsonl",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let back = common::claimset(
+        dir.path(),
+        &["reviews", "import", "out.jsonl", "-o", "again.jsonl"],
+        b"",
+    );
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let a = std::fs::read_to_string(dir.path().join("out.jsonl")).expect("written");
+    let b = std::fs::read_to_string(dir.path().join("again.jsonl")).expect("written");
+    assert_eq!(a.lines().count(), 4);
+    assert_eq!(
+        a, b,
+        "importing records gives the same records, byte for byte"
+    );
+}
+
+#[test]
+fn the_import_command_exits_1_and_names_each_rejection() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("feed.jsonl"),
+        "{\"@type\":\"ClaimReview\",\"url\":\"https://a.example/1\"}\nnot json\n",
+    )
+    .expect("write");
+    let run = common::claimset(dir.path(), &["reviews", "import", "feed.jsonl"], b"");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn the_match_command_prints_one_json_line_per_match() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claims = shipped_release().join("claims.parquet");
+    let ukraine = reviews_fixture("gold/ukraine.jsonld");
+    let run = common::claimset(
+        dir.path(),
+        &[
+            "reviews",
+            "match",
+            "--claims",
+            claims.to_str().expect("utf-8 path"),
+            "--reviews",
+            ukraine.to_str().expect("utf-8 path"),
+            "--top",
+            "2",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON lines"))
+        .collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        let keys: Vec<&str> = l
+            .as_object()
+            .expect("object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["claim_id", "review_id", "rank", "score", "linked"]);
+    }
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["linked"].is_boolean() && l["rank"].as_u64() <= Some(2))
+    );
+}
+
+#[test]
+fn the_import_command_writes_rejections_as_json_lines_and_quiet_silences_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("feed.jsonl"),
+        "{\"@type\":\"ClaimReview\",\"url\":\"https://a.example/1\"}\nnot json\n",
+    )
+    .expect("write");
+    let run = common::claimset(
+        dir.path(),
+        &[
+            "-q",
+            "reviews",
+            "import",
+            "feed.jsonl",
+            "--rejections",
+            "rejected.jsonl",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert!(!run.stderr.contains("rejected: "), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 rejected"),
+        "the summary stays: {}",
+        run.stderr
+    );
+    let text = std::fs::read_to_string(dir.path().join("rejected.jsonl")).expect("written");
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON lines"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["reason"], "missing_claim_reviewed");
+    assert_eq!(
+        (lines[1]["line"].as_u64(), &lines[1]["reason"]),
+        (Some(2), &Value::from("malformed_json"))
+    );
+}
+
+#[test]
+fn a_model_that_is_not_a_reranker_cannot_run_and_names_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("model.toml"), "candidates = 100\nl2 = [\n").expect("write");
+    std::fs::write(
+        dir.path().join("claims.jsonl"),
+        "{\"claim_id\":\"c1\",\"claim_text\":\"The bridge will reopen.\"}\n",
+    )
+    .expect("write");
+    let ukraine = reviews_fixture("gold/ukraine.jsonld");
+    let run = common::claimset(
+        dir.path(),
+        &[
+            "reviews",
+            "match",
+            "--claims",
+            "claims.jsonl",
+            "--reviews",
+            ukraine.to_str().expect("utf-8 path"),
+            "--model",
+            "model.toml",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("model.toml:"), "{}", run.stderr);
+}
+
+#[test]
+fn the_schema_command_prints_the_committed_review_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = common::claimset(dir.path(), &["schema", "--review"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(claimset::REVIEW_SCHEMA_PATH),
+    )
+    .expect("committed");
+    assert_eq!(run.stdout, committed);
+}
+
+// ---------------------------------------------------------------------------------------
+// Export: a release's verdicts as ClaimReview JSON-LD, re-imported to the same verdicts.
+
+/// The verdict fields of a claim, or of the review it was exported as.
+type Verdict = (
+    S,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<chrono::NaiveDate>,
+);
+
+#[test]
+fn an_export_re_imports_to_the_same_verdicts() {
+    let (_tmp, root) = common::dataset_copy();
+    let corrections = root.join("corrections");
+    std::fs::create_dir_all(&corrections).expect("mkdir");
+    let verdicts = [
+        (
+            "c13ae26cb4a5074ac",
+            "mixed",
+            "Needs context",
+            "PolitiFact",
+            "https://www.politifact.com/factchecks/2022/feb/03/vladimir-putin/x/",
+            "2022-02-03",
+        ),
+        (
+            "c0937e18a0a5b5d1e",
+            "misleading",
+            "Misleading",
+            "AFP Fact Check",
+            "https://factcheck.afp.com/doc.afp.com.9XK2LM",
+            "2022-02-04",
+        ),
+    ];
+    for (claim, status, label, by, url, date) in verdicts {
+        std::fs::write(
+            corrections.join(format!("{claim}-verdict.toml")),
+            format!(
+                "action = \"verdict\"\nclaim = \"{claim}\"\nreason = \"A published fact-check.\"\n\n\
+                 [verdict]\nstatus = \"{status}\"\nlabel = \"{label}\"\nreviewed_by = \"{by}\"\n\
+                 url = \"{url}\"\ndate = \"{date}\"\n"
+            ),
+        )
+        .expect("write the correction");
+    }
+    let dataset = claimset::Dataset::open(&root).expect("dataset");
+    let out = tempfile::tempdir().expect("out");
+    let options = claimset::ReleaseOptions {
+        bump: None,
+        target: claimset::Target::Directory(out.path().to_path_buf()),
+        jobs: 1,
+        meter: None,
+    };
+    match claimset::release(&dataset, &options).expect("release") {
+        claimset::ReleaseOutcome::Released(_) => {}
+        other => panic!("no release: {other:?}"),
+    }
+    let release = out.path().join("1.0.0");
+    let run = common::claimset(
+        out.path(),
+        &[
+            "export",
+            "--claimreview",
+            release.to_str().expect("utf-8"),
+            "-o",
+            "export.jsonld",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let exported = import_file(&out.path().join("export.jsonld")).expect("reads");
+    assert!(exported.rejections.is_empty(), "{:?}", exported.rejections);
+    let claims = claimset::release_claims(&release).expect("claims");
+    let with_verdict: Vec<Verdict> = claims
+        .iter()
+        .filter(|c| c.verification_status != S::Unverified)
+        .map(|c| {
+            (
+                c.verification_status,
+                c.verdict_label.clone(),
+                c.reviewed_by.clone(),
+                c.review_url.clone(),
+                c.review_date,
+            )
+        })
+        .collect();
+    assert_eq!(with_verdict.len(), 2);
+    let back: Vec<Verdict> = exported
+        .reviews
+        .iter()
+        .map(|r| {
+            (
+                r.verification_status,
+                r.verdict_label.clone(),
+                r.reviewed_by.clone(),
+                r.review_url.clone(),
+                r.review_date,
+            )
+        })
+        .collect();
+    assert_eq!(back, with_verdict);
 }
