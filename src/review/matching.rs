@@ -46,6 +46,8 @@ pub struct MatchOptions {
     pub link_threshold: f64,
     /// The re-ranker.
     pub model: Model,
+    /// Worker threads; 0 uses every core. The matches do not depend on it.
+    pub jobs: usize,
 }
 
 impl Default for MatchOptions {
@@ -54,8 +56,22 @@ impl Default for MatchOptions {
             top: 5,
             link_threshold: LINK_THRESHOLD,
             model: Model::committed(),
+            jobs: 0,
         }
     }
+}
+
+/// How to fit a re-ranker.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Candidates per claim, from BM25: the examples, and what the model will re-rank.
+    pub candidates: usize,
+    /// L2 penalty on the weights.
+    pub l2: f64,
+    /// What the model is trained on, recorded in it for people reading the file.
+    pub trained_on: String,
+    /// Worker threads for the examples; 0 uses every core. The model does not depend on it.
+    pub jobs: usize,
 }
 
 /// One ranked review for one claim.
@@ -136,6 +152,11 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// The ranked matches of every claim, in claim order, found on `options.jobs` threads.
+    pub fn match_all(&self, claims: &[ClaimQuery], options: &MatchOptions) -> Vec<Vec<Match>> {
+        map_ordered(claims, options.jobs, |c| self.match_claim(c, options))
+    }
+
     /// The ranked matches of one claim.
     pub fn match_claim(&self, claim: &ClaimQuery, options: &MatchOptions) -> Vec<Match> {
         let c = self.candidates(claim, options.model.candidates);
@@ -198,29 +219,58 @@ pub fn match_claims(
     reviews: &[ReviewRecord],
     options: &MatchOptions,
 ) -> Vec<Match> {
-    let m = Matcher::new(reviews, claims);
-    claims
-        .iter()
-        .flat_map(|c| m.match_claim(c, options))
+    Matcher::new(reviews, claims)
+        .match_all(claims, options)
+        .into_iter()
+        .flatten()
         .collect()
 }
 
+/// `f` over `items` on `jobs` threads (0: one per core), the results in input order. Each
+/// thread takes one contiguous share, so the output never depends on the number of threads.
+fn map_ordered<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = match jobs {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .min(items.len())
+    .max(1);
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let share = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|s| {
+        let shares: Vec<_> = items
+            .chunks(share)
+            .map(|chunk| s.spawn(move || chunk.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        shares
+            .into_iter()
+            .flat_map(|h| h.join().expect("a matching thread does not panic"))
+            .collect()
+    })
+}
+
 /// Fits a re-ranker on claims paired with the reviews that judge them: every claim's BM25
-/// candidates are rows, labelled by whether the pair is listed.
+/// candidates are rows, labelled by whether the pair is listed. The fit is deterministic:
+/// the same inputs give the same model, whatever the number of threads.
 pub fn train(
     claims: &[ClaimQuery],
     reviews: &[ReviewRecord],
     pairs: &[(String, String)],
-    candidates: usize,
-    l2: f64,
-    trained_on: &str,
+    options: &TrainOptions,
 ) -> Model {
-    let (rows, labels) = training_rows(claims, reviews, pairs, candidates);
-    let (mean, scale, weights, bias) = rerank::fit(&rows, &labels, l2);
+    let (rows, labels): (Vec<_>, Vec<_>) =
+        examples(claims, reviews, pairs, options.candidates, options.jobs)
+            .into_iter()
+            .map(|(_, _, row, label)| (row, label))
+            .unzip();
+    let (mean, scale, weights, bias) = rerank::fit(&rows, &labels, options.l2);
     Model {
-        trained_on: trained_on.to_owned(),
-        candidates,
-        l2,
+        trained_on: options.trained_on.clone(),
+        candidates: options.candidates,
+        l2: options.l2,
         features: FEATURES.iter().map(|s| (*s).to_owned()).collect(),
         mean,
         scale,
@@ -233,12 +283,14 @@ pub fn train(
 /// the pair's features, and whether the pair is listed.
 pub type Example = (usize, usize, [f64; FEATURES.len()], bool);
 
-/// The re-ranker's examples: every claim's BM25 candidates, in claim order, then BM25 order.
+/// The re-ranker's examples: every claim's BM25 candidates, in claim order, then BM25 order,
+/// found on `jobs` threads (0: one per core).
 pub fn examples(
     claims: &[ClaimQuery],
     reviews: &[ReviewRecord],
     pairs: &[(String, String)],
     candidates: usize,
+    jobs: usize,
 ) -> Vec<Example> {
     let m = Matcher::new(reviews, claims);
     let mut gold: Vec<(&str, &str)> = pairs
@@ -246,25 +298,19 @@ pub fn examples(
         .map(|(c, r)| (c.as_str(), r.as_str()))
         .collect();
     gold.sort_unstable();
-    let mut out = Vec::new();
-    for (k, claim) in claims.iter().enumerate() {
+    let indexed: Vec<(usize, &ClaimQuery)> = claims.iter().enumerate().collect();
+    map_ordered(&indexed, jobs, |&(k, claim)| {
         let c = m.candidates(claim, candidates);
-        for (row, &d) in c.rows.into_iter().zip(&c.reviews) {
-            let key = (claim.claim_id.as_str(), reviews[d].review_id.as_str());
-            out.push((k, d, row, gold.binary_search(&key).is_ok()));
-        }
-    }
-    out
-}
-
-fn training_rows(
-    claims: &[ClaimQuery],
-    reviews: &[ReviewRecord],
-    pairs: &[(String, String)],
-    candidates: usize,
-) -> (Vec<[f64; FEATURES.len()]>, Vec<bool>) {
-    examples(claims, reviews, pairs, candidates)
-        .into_iter()
-        .map(|(_, _, row, label)| (row, label))
-        .unzip()
+        c.rows
+            .into_iter()
+            .zip(c.reviews)
+            .map(|(row, d)| {
+                let key = (claim.claim_id.as_str(), reviews[d].review_id.as_str());
+                (k, d, row, gold.binary_search(&key).is_ok())
+            })
+            .collect::<Vec<Example>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }

@@ -42,8 +42,8 @@ pub use import::{
     Form, Imported, MAX_FILE_BYTES, Rejection, RejectionReason, import_file, import_str,
 };
 pub use matching::{
-    DATE_WINDOW_DAYS, Example, LINK_THRESHOLD, Match, MatchOptions, Matcher, examples,
-    match_claims, train,
+    DATE_WINDOW_DAYS, Example, LINK_THRESHOLD, Match, MatchOptions, Matcher, TrainOptions,
+    examples, match_claims, train,
 };
 pub use rerank::{FEATURES, Model, RERANKER_PATH};
 pub use verdict::{

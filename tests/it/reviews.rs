@@ -567,6 +567,73 @@ fn match_output_is_deterministic_and_ties_go_to_the_smaller_id() {
     assert!(a[0].linked && !a[1].linked, "one link per claim: {a:#?}");
 }
 
+#[test]
+fn matches_and_a_fitted_model_do_not_depend_on_the_number_of_threads() {
+    let claims = gold_claims();
+    let reviews = gold_reviews();
+    let with = |jobs| MatchOptions {
+        jobs,
+        ..MatchOptions::default()
+    };
+    let one = claimset::match_claims(&claims, &reviews, &with(1));
+    assert!(one.len() > 20, "{}", one.len());
+    assert_eq!(one, claimset::match_claims(&claims, &reviews, &with(3)));
+    let gold: Vec<(String, String)> = std::fs::read_to_string(reviews_fixture("gold/gold.jsonl"))
+        .expect("the gold set is committed")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("gold lines are JSON");
+            let url = v["review_url"].as_str().expect("review_url");
+            let review = reviews
+                .iter()
+                .find(|r| r.review_url.as_deref() == Some(url))
+                .expect("the gold review is imported");
+            (
+                v["claim_id"].as_str().expect("claim_id").to_owned(),
+                review.review_id.clone(),
+            )
+        })
+        .collect();
+    let fit = |jobs| {
+        let options = claimset::TrainOptions {
+            candidates: 10,
+            l2: 1.0,
+            trained_on: "the gold set".into(),
+            jobs,
+        };
+        claimset::train_reranker(&claims, &reviews, &gold, &options)
+    };
+    assert_eq!(fit(1).to_toml(), fit(3).to_toml());
+}
+
+#[test]
+fn the_match_command_gives_the_same_bytes_whatever_the_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let claims = shipped_release().join("claims.parquet");
+    let ukraine = reviews_fixture("gold/ukraine.jsonld");
+    let run = |jobs: &str| {
+        let r = common::claimset(
+            dir.path(),
+            &[
+                "reviews",
+                "match",
+                "-j",
+                jobs,
+                "--claims",
+                claims.to_str().expect("utf-8 path"),
+                "--reviews",
+                ukraine.to_str().expect("utf-8 path"),
+            ],
+            b"",
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}
+
 // ---------------------------------------------------------------------------------------
 // The re-ranker's inputs: a file that is not what it must be names its line.
 

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use claimset::{
-    ClaimProblem, Imported, MatchOptions, Matcher, Reranker, count, read_claim_queries,
-    read_training_pairs, reranker_examples, train_reranker,
+    ClaimProblem, Imported, MatchOptions, Matcher, Reranker, TrainOptions, count,
+    read_claim_queries, read_training_pairs, reranker_examples, train_reranker,
 };
 
 use crate::Outcome;
@@ -70,12 +70,14 @@ pub(crate) struct MatchArgs {
     /// Write the matches to FILE (atomically, replacing it) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 /// Fit the matcher's re-ranker on claims paired with the reviews that judge them.
 ///
 /// Every claim's BM25 candidates become examples, positive when the pair is listed. The fit
-/// is deterministic: the same inputs give the same file, byte for byte.
+/// is deterministic: the same inputs give the same file, byte for byte, whatever -j says.
 /// Inputs with problems stop it (exit 2): a model fitted on part of them would be silently
 /// worse.
 #[derive(clap::Args)]
@@ -105,6 +107,8 @@ pub(crate) struct TrainArgs {
     /// the features with other tools.
     #[arg(long, value_name = "FILE")]
     rows: Option<PathBuf>,
+    #[command(flatten)]
+    jobs: crate::Jobs,
 }
 
 pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
@@ -202,32 +206,37 @@ fn load_model(path: Option<&Path>) -> anyhow::Result<Reranker> {
     })
 }
 
+/// Claims matched at a time: the matches of one batch are held, then written.
+const BATCH: usize = 4096;
+
 fn run_match(args: &MatchArgs, quiet: bool) -> anyhow::Result<Outcome> {
     let imported = import_all(&args.reviews)?;
     let (claims, problems) = read_claim_queries(&args.claims)?;
     let options = MatchOptions {
         top: args.top,
         model: load_model(args.model.as_deref())?,
+        jobs: args.jobs.get(),
         ..MatchOptions::default()
     };
     let matcher = Matcher::new(&imported.reviews, &claims);
     let mut out = Output::create(args.output.as_deref())?;
     let (mut matched, mut linked) = (0u64, 0u64);
     let mut bytes = Vec::new();
-    for c in &claims {
-        let found = matcher.match_claim(c, &options);
-        matched += u64::from(!found.is_empty());
+    for batch in claims.chunks(BATCH) {
         bytes.clear();
-        for m in &found {
-            linked += u64::from(m.linked);
-            let line = Line {
-                claim_id: &m.claim_id,
-                review_id: &m.review_id,
-                rank: m.rank,
-                score: m.score,
-                linked: m.linked,
-            };
-            json_line(&mut bytes, &line);
+        for found in matcher.match_all(batch, &options) {
+            matched += u64::from(!found.is_empty());
+            for m in &found {
+                linked += u64::from(m.linked);
+                let line = Line {
+                    claim_id: &m.claim_id,
+                    review_id: &m.review_id,
+                    rank: m.rank,
+                    score: m.score,
+                    linked: m.linked,
+                };
+                json_line(&mut bytes, &line);
+            }
         }
         out.write(&bytes)?;
     }
@@ -261,7 +270,13 @@ fn train(args: &TrainArgs) -> anyhow::Result<Outcome> {
         );
     }
     if let Some(path) = &args.rows {
-        let examples = reranker_examples(&claims, &imported.reviews, &pairs, args.candidates);
+        let examples = reranker_examples(
+            &claims,
+            &imported.reviews,
+            &pairs,
+            args.candidates,
+            args.jobs.get(),
+        );
         let mut out = Output::create(Some(path))?;
         let mut line = Vec::new();
         for (c, r, row, label) in &examples {
@@ -277,14 +292,13 @@ fn train(args: &TrainArgs) -> anyhow::Result<Outcome> {
         }
         out.finish()?;
     }
-    let model = train_reranker(
-        &claims,
-        &imported.reviews,
-        &pairs,
-        args.candidates,
-        args.l2,
-        &args.trained_on,
-    );
+    let options = TrainOptions {
+        candidates: args.candidates,
+        l2: args.l2,
+        trained_on: args.trained_on.clone(),
+        jobs: args.jobs.get(),
+    };
+    let model = train_reranker(&claims, &imported.reviews, &pairs, &options);
     let mut out = Output::create(args.output.as_deref())?;
     out.write(model.to_toml().as_bytes())?;
     let what = out.finish()?;
