@@ -545,26 +545,36 @@ fn decoy_a_claim_by_another_government_is_never_linked() {
 }
 
 #[test]
-fn match_output_is_deterministic_and_ties_go_to_the_smaller_id() {
-    let reviews = import_str(
-        "twins.jsonl",
-        concat!(
-            r#"{"@type":"ClaimReview","url":"https://a.example/1","claimReviewed":"The bridge will reopen by spring."}"#,
-            "\n",
-            r#"{"@type":"ClaimReview","url":"https://a.example/2","claimReviewed":"The bridge will reopen by spring."}"#,
-            "\n"
-        ),
-    )
-    .reviews;
+fn ties_go_to_the_review_read_first() {
+    let copy = |n: u32| {
+        format!(
+            "{{\"@type\":\"ClaimReview\",\"url\":\"https://a.example/{n}\",\
+             \"claimReviewed\":\"The bridge will reopen by spring.\"}}\n"
+        )
+    };
     let claims = vec![claim("c1", "the bridge will reopen by spring", None, None)];
-    let a = claimset::match_claims(&claims, &reviews, &MatchOptions::default());
-    let mut reversed = reviews.clone();
-    reversed.reverse();
-    let b = claimset::match_claims(&claims, &reversed, &MatchOptions::default());
-    assert_eq!(a, b, "input order does not change the output");
+    let options = MatchOptions::default();
+    // Two files, one copy each: the file named first wins, whatever the ids.
+    let mut files = Imported::default();
+    files.add_str("first.jsonl", &copy(2));
+    files.add_str("second.jsonl", &copy(1));
+    let a = claimset::match_claims(&claims, &files.reviews, &options);
+    assert_eq!(
+        a,
+        claimset::match_claims(&claims, &files.reviews, &options),
+        "the same inputs give the same matches"
+    );
     assert_eq!(a.len(), 2);
-    assert!(a[0].review_id < a[1].review_id);
+    assert_eq!(a[0].review_id, files.reviews[0].review_id, "{a:#?}");
     assert!(a[0].linked && !a[1].linked, "one link per claim: {a:#?}");
+    // One file: the first line wins.
+    let lines = import_str("feed.jsonl", &format!("{}{}", copy(1), copy(2))).reviews;
+    let b = claimset::match_claims(&claims, &lines, &options);
+    assert_eq!(b[0].review_id, lines[0].review_id, "{b:#?}");
+    assert_ne!(
+        a[0].review_id, b[0].review_id,
+        "the order, not the id, decides"
+    );
 }
 
 #[test]

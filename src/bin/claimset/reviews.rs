@@ -50,8 +50,8 @@ pub(crate) struct ImportArgs {
 /// Prints one JSON line per match: the claim and review ids, rank, score and linked. The
 /// score is the probability that the review judges the claim; `linked` marks the one match
 /// per claim safe to apply automatically (never across two different known claimants, never
-/// a review published before the claim was made). Exits 1 if a review or a claim could not
-/// be read.
+/// a review published before the claim was made). Ties go to the review read first: files in
+/// the order given, then line by line. Exits 1 if a review or a claim could not be read.
 #[derive(clap::Args)]
 pub(crate) struct MatchArgs {
     /// Claims: a release's claims.parquet, extract output, or JSON Lines with a claim id and
