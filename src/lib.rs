@@ -11,7 +11,10 @@
 //! 4. `curate` — claims → curated records: human [`Correction`]s applied, every record
 //!    checked against the schema and the [`RULES`] a schema cannot express ([`Problem`]s).
 //! 5. `table` — the two tables of a release: their columns, Arrow and Parquet.
-//! 6. `release` — a dataset → a versioned, byte-reproducible release ([`release()`],
+//! 6. `review` — published fact-checks (schema.org `ClaimReview`) → [`ReviewRecord`]s with
+//!    normalised verdicts ([`normalise_verdict`]), ranked and linked to the claims they judge
+//!    ([`match_claims`]); a release's verdicts exported back as `ClaimReview` JSON-LD.
+//! 7. `release` — a dataset → a versioned, byte-reproducible release ([`release()`],
 //!    [`verify`], [`diff_files`]), and the dataset's [`card`] that presents the latest one.
 //!
 //! Beside them: [`ClaimRecord`], the one data contract every stage reads and writes, whose
@@ -48,6 +51,7 @@ mod stream;
 mod dataset;
 mod table;
 mod curate;
+mod review;
 mod release;
 mod eval;
 
@@ -84,9 +88,20 @@ pub use release::{
 pub use release::{
     CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,
 };
+pub use review::{
+    ANY_CHECKER, CLAIMSET_VOCAB, Checker, ClaimProblem, ClaimQuery, Claimants, DATE_WINDOW_DAYS,
+    Example as RerankerExample, FEATURES as RERANKER_FEATURES, Form as ReviewForm, Imported,
+    LINK_THRESHOLD, MAX_FILE_BYTES as MAX_REVIEW_FILE_BYTES, Match, MatchOptions, Matcher,
+    Model as Reranker, RERANKER_PATH, REVIEW_SCHEMA_VERSION, Rating, Rejection as ReviewRejection,
+    RejectionReason as ReviewRejectionReason, ReviewRecord, TrainOptions, VERDICTS_PATH,
+    VerdictTable, claim_review, default_table as verdict_table, document as claimreview_document,
+    examples as reranker_examples, import_file as import_reviews, import_str as import_reviews_str,
+    match_claims, normalise_verdict, read_claims as read_claim_queries,
+    read_pairs as read_training_pairs, release_claims, review_schema, train as train_reranker,
+};
 pub use schema::{
     ARTICLE_SCHEMA_PATH, CLAIM_SCHEMA_ID, CLAIM_SCHEMA_PATH, CORRECTION_SCHEMA_PATH,
-    article_schema, claim_schema,
+    REVIEW_SCHEMA_PATH, article_schema, claim_schema,
 };
 pub use stream::{
     Options as RunOptions, Outcome as ArticleOutcome, Summary, extract_guarded, for_each_ordered,

@@ -1,6 +1,7 @@
 //! The JSON Schemas published in `schema/`, generated from the types so that they cannot
 //! drift from what the pipeline reads and writes: the claim record, the articles table's
-//! row; the correction file's schema is generated with its type, in the corrections.
+//! row; the correction file's and the review record's schemas are generated with their
+//! types, in the corrections and the reviews.
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
@@ -18,6 +19,9 @@ pub const ARTICLE_SCHEMA_PATH: &str = "schema/article.schema.json";
 
 /// Where the correction file schema is published, relative to the crate root.
 pub const CORRECTION_SCHEMA_PATH: &str = "schema/correction.schema.json";
+
+/// Where the review record schema is published, relative to the crate root.
+pub const REVIEW_SCHEMA_PATH: &str = "schema/review.schema.json";
 
 /// The claim record schema as pretty-printed JSON with a trailing newline, exactly as
 /// committed in [`CLAIM_SCHEMA_PATH`].
@@ -79,16 +83,22 @@ fn identify(schema: &mut schemars::Schema, name: &str, version: &str) {
         }
     }
     let mut value = serde_json::Value::Object(map);
-    portable_integers(&mut value);
+    portable_numbers(&mut value);
     *schema = schemars::Schema::try_from(value).expect("a schema stays an object");
 }
 
 /// Replaces the integer formats schemars writes for Rust integer types (`uint32`, `int32`, …),
 /// which only some validators know (ajv refuses `uint32` in strict mode), by the `minimum` and
-/// `maximum` they stand for, which every validator checks. What a value may be is unchanged.
-fn portable_integers(value: &mut serde_json::Value) {
+/// `maximum` they stand for, which every validator checks; and drops the `double` and `float`
+/// of floating-point types, which say no more than `number` does. What a value may be is
+/// unchanged.
+fn portable_numbers(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
+            let format = map.get("format").and_then(serde_json::Value::as_str);
+            if matches!(format, Some("double" | "float")) {
+                map.remove("format");
+            }
             let bounds = map
                 .get("format")
                 .and_then(serde_json::Value::as_str)
@@ -105,9 +115,9 @@ fn portable_integers(value: &mut serde_json::Value) {
                 map.insert("minimum".into(), tighter(old_min, min, true).into());
                 map.insert("maximum".into(), tighter(old_max, max, false).into());
             }
-            map.values_mut().for_each(portable_integers);
+            map.values_mut().for_each(portable_numbers);
         }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(portable_integers),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(portable_numbers),
         _ => {}
     }
 }

@@ -13,6 +13,7 @@ mod eval;
 mod extract;
 mod layers;
 mod release;
+mod reviews;
 mod robustness;
 mod schema;
 mod validate;

@@ -12,7 +12,7 @@ fn committed_schema() -> Value {
 }
 
 /// Every published schema is exactly what its type generates: (path, generated).
-fn published() -> [(&'static str, String); 3] {
+fn published() -> [(&'static str, String); 4] {
     [
         (claimset::CLAIM_SCHEMA_PATH, claimset::claim_schema()),
         (claimset::ARTICLE_SCHEMA_PATH, claimset::article_schema()),
@@ -20,6 +20,7 @@ fn published() -> [(&'static str, String); 3] {
             claimset::CORRECTION_SCHEMA_PATH,
             claimset::correction_schema(),
         ),
+        (claimset::REVIEW_SCHEMA_PATH, claimset::review_schema()),
     ]
 }
 

@@ -1,16 +1,13 @@
 //! `claimset extract`: articles in, claim records out as JSON Lines.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context;
-use claimset::{
-    ArticleOutcome, AtomicFile, Error, Input, Meter, RunOptions as Options, Summary, count,
-};
+use claimset::{ArticleOutcome, Error, Input, Meter, RunOptions as Options, Summary, count};
 
 use crate::Outcome;
+use crate::output::{Output, json_line, same_destination};
 use crate::progress::Progress;
 
 /// Extract attributed claims from news articles and write them as JSON Lines.
@@ -187,22 +184,6 @@ impl Encoded {
     }
 }
 
-fn json_line<T: serde::Serialize>(out: &mut Vec<u8>, value: &T) {
-    serde_json::to_writer(&mut *out, value).expect("records and reports serialize to JSON");
-    out.push(b'\n');
-}
-
-/// Whether two paths name the same file: the same path, or the same existing file.
-fn same_destination(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
-
 /// Whether a path is this process's stdout (`/dev/stdout`, `/proc/self/fd/1`, `-`).
 fn is_stdout(p: &Path) -> bool {
     if p == Path::new("-") {
@@ -214,82 +195,5 @@ fn is_stdout(p: &Path) -> bool {
     ) {
         (Ok(x), Ok(y)) => x == y,
         _ => false,
-    }
-}
-
-/// A JSON Lines destination: stdout, or a file written aside and renamed into place when
-/// complete, so that a failed run never leaves half a file.
-struct Output {
-    what: String,
-    out: BufWriter<Box<dyn Write>>,
-    file: Option<AtomicFile>,
-}
-
-impl Output {
-    fn create(path: Option<&Path>) -> anyhow::Result<Self> {
-        match path {
-            None => Ok(Output {
-                what: "stdout".into(),
-                out: BufWriter::with_capacity(1 << 16, Box::new(io::stdout().lock())),
-                file: None,
-            }),
-            Some(p) => {
-                let what = format!("`{}`", p.display());
-                match std::fs::metadata(p) {
-                    // Fail now rather than after the run, when the result could not be moved in.
-                    Ok(m) if m.is_dir() => {
-                        anyhow::bail!("cannot write to `{}`: it is a directory", p.display());
-                    }
-                    // A device or a pipe (`-o /dev/null`, a FIFO) has no half-written state to
-                    // avoid, and renaming over it would replace the device with a plain file.
-                    Ok(m) if !m.is_file() => {
-                        let handle = OpenOptions::new()
-                            .write(true)
-                            .open(p)
-                            .with_context(|| format!("cannot open {what} for writing"))?;
-                        return Ok(Output {
-                            what,
-                            out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
-                            file: None,
-                        });
-                    }
-                    _ => {}
-                }
-                // Through a symbolic link, the file it points to is replaced, not the link.
-                let dest = if p.is_symlink() {
-                    std::fs::canonicalize(p)
-                        .with_context(|| format!("cannot follow the link {what}"))?
-                } else {
-                    p.to_owned()
-                };
-                let file = AtomicFile::create(&dest)?;
-                let handle: File = file.reopen()?;
-                Ok(Output {
-                    what,
-                    out: BufWriter::with_capacity(1 << 16, Box::new(handle)),
-                    file: Some(file),
-                })
-            }
-        }
-    }
-
-    fn write(&mut self, bytes: &[u8]) -> Result<(), Error> {
-        self.out.write_all(bytes).map_err(|source| Error::Output {
-            what: self.what.clone(),
-            source,
-        })
-    }
-
-    /// Flushes, and moves a file into place. Returns what was written to, for messages.
-    fn finish(mut self) -> anyhow::Result<String> {
-        self.out
-            .flush()
-            .with_context(|| format!("cannot write {}", self.what))?;
-        drop(self.out);
-        if let Some(file) = self.file {
-            file.commit()
-                .with_context(|| format!("cannot move the finished file to {}", self.what))?;
-        }
-        Ok(self.what)
     }
 }

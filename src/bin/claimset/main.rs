@@ -9,9 +9,12 @@
 
 mod correct;
 mod eval;
+mod export;
 mod extract;
+mod output;
 mod progress;
 mod release;
+mod reviews;
 mod schema;
 mod validate;
 
@@ -49,6 +52,8 @@ enum Command {
     Search(correct::SearchArgs),
     Eval(eval::Args),
     Schema(schema::Args),
+    Reviews(reviews::Args),
+    Export(export::Args),
 }
 
 /// The most worker threads `-j` takes: more than any machine here has cores, few enough that
@@ -106,6 +111,8 @@ fn main() -> ExitCode {
         Command::Search(args) => correct::search(&args, quiet),
         Command::Eval(args) => eval::run(&args, quiet),
         Command::Schema(args) => schema::run(&args),
+        Command::Reviews(args) => reviews::run(&args, quiet),
+        Command::Export(args) => export::run(&args),
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
