@@ -78,7 +78,7 @@ pub use input::{
 };
 pub use record::{
     ArticleRow, ArticleStatus, ClaimFields, ClaimRecord, ClaimantType, DateBasis, DatePrecision,
-    Origin, QuoteType, SCHEMA_VERSION, Span, VerificationStatus, claim_id,
+    Origin, QuoteType, SCHEMA_VERSION, Span, VerdictSource, VerificationStatus, claim_id,
 };
 pub use release::{
     Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
@@ -108,8 +108,8 @@ pub use stream::{
     run,
 };
 pub use table::{
-    Column, Kind, ROW_GROUP_ROWS, TableWriter, arrow_schema, article_columns, claim_columns,
-    dictionary, key_value_metadata, read_rows,
+    ADDED_CLAIM_COLUMNS, Column, Kind, ROW_GROUP_ROWS, TableWriter, arrow_schema, article_columns,
+    claim_columns, dictionary, key_value_metadata, read_rows,
 };
 
 /// `1 claim`, `2 claims`, `3 entries`: a count and its noun, for messages.

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::input::Article;
 
-/// Version of the record schema. Major = a breaking change to the record.
-pub const SCHEMA_VERSION: &str = "1.0.0";
+/// Version of the record schema. Major = a breaking change to the record (a field removed,
+/// renamed or retyped); minor = fields added (1.1.0: `review_id` and `verdict_source`, where a
+/// verdict came from).
+pub const SCHEMA_VERSION: &str = "1.1.0";
 
 /// One claim: a statement attributed to someone in a news article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -102,6 +104,16 @@ pub struct ClaimRecord {
     /// When the verdict was published.
     #[schemars(example = &"2022-02-03")]
     pub review_date: Option<NaiveDate>,
+    /// The published fact-check the verdict comes from: the `review_id` of a review record
+    /// imported from the dataset's `reviews/` folder. Null when the verdict was recorded by
+    /// hand, or when there is no verdict.
+    #[schemars(example = &"r5d3c0f1e2a4b6978")]
+    #[schemars(regex(pattern = r"^r[0-9a-f]{16}$"))]
+    pub review_id: Option<String>,
+    /// Where the verdict comes from: a review linked automatically, a link a person
+    /// confirmed, or a verdict a person recorded; null when there is no verdict.
+    #[schemars(example = VerdictSource::Linked)]
+    pub verdict_source: Option<VerdictSource>,
     /// Whether the record came from the extractor, was changed by a correction, or was added
     /// by one.
     #[schemars(example = Origin::Extracted)]
@@ -195,6 +207,22 @@ pub enum VerificationStatus {
     Satire,
     /// A verdict that fits none of the above; see `verdict_label`.
     Other,
+}
+
+/// Where a claim's verdict comes from.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum VerdictSource {
+    /// A published fact-check (`review_id`) that the matcher linked to the claim on its own:
+    /// the best match, confident enough, by the same claimant, published after the claim.
+    Linked,
+    /// A published fact-check (`review_id`) whose link to the claim a person confirmed in a
+    /// correction.
+    Confirmed,
+    /// A verdict a person recorded in a correction; it overrides any fact-check link.
+    Correction,
 }
 
 /// How a record came to be.
@@ -322,6 +350,8 @@ impl ClaimRecord {
             reviewed_by: None,
             review_url: None,
             review_date: None,
+            review_id: None,
+            verdict_source: None,
             origin,
         }
     }
@@ -373,6 +403,8 @@ impl ClaimRecord {
             Some(d) => o.date("review_date", d),
             None => o.value("review_date", &None::<NaiveDate>),
         }
+        o.opt_text("review_id", self.review_id.as_deref());
+        o.value("verdict_source", &self.verdict_source);
         o.value("origin", &self.origin);
         o.out.extend_from_slice(b"}\n");
     }
@@ -547,6 +579,8 @@ mod tests {
             reviewed_by: None,
             review_url: None,
             review_date: Some(date),
+            review_id: Some("r\"\\".into()),
+            verdict_source: Some(VerdictSource::Confirmed),
             origin: Origin::Corrected,
         }
     }

@@ -9,7 +9,7 @@ use schemars::generate::SchemaSettings;
 use crate::record::{ArticleRow, ClaimRecord, SCHEMA_VERSION};
 
 /// The claim schema's `$id`.
-pub const CLAIM_SCHEMA_ID: &str = "urn:claimset:schema:claim:1.0.0";
+pub const CLAIM_SCHEMA_ID: &str = "urn:claimset:schema:claim:1.1.0";
 
 /// Where the claim record schema is published, relative to the crate root.
 pub const CLAIM_SCHEMA_PATH: &str = "schema/claim.schema.json";

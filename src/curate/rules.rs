@@ -62,10 +62,21 @@ pub const RULES: &[Rule] = &[
     },
     Rule {
         name: "review-without-verdict",
-        what: "an unverified claim has no verdict_label, reviewed_by, review_url or review_date",
+        what: "an unverified claim has no verdict_label, reviewed_by, review_url, review_date, \
+               review_id or verdict_source",
         why: "review fields without a verdict say a review happened but not what it found",
         example: r#"{"verification_status": "unverified", "verdict_label": "Pants on Fire"}"#,
         fix: "set verification_status to the verdict, or remove the review fields",
+    },
+    Rule {
+        name: "verdict-source",
+        what: "a verdict says where it came from in verdict_source, and review_id names the \
+               published fact-check exactly when verdict_source is linked or confirmed",
+        why: "a verdict is only as good as its source: users tell a fact-checker's verdict \
+              linked by the matcher from one a person confirmed or recorded by hand",
+        example: r#"{"verification_status": "false", "verdict_source": "linked", "review_id": null}"#,
+        fix: "set verdict_source (`correction` for a verdict recorded by hand, with review_id \
+              null; `linked` or `confirmed` with the review's review_id)",
     },
     Rule {
         name: "review-after-claim",
@@ -137,7 +148,7 @@ impl RecordValidator {
                 let mut message = e.to_string();
                 // Enums are documented value by value (`oneOf` of `const`s); say which values
                 // are allowed rather than which subschemas failed.
-                if rule == "schema/oneOf"
+                if (rule == "schema/oneOf" || rule == "schema/anyOf")
                     && let Some(col) = crate::table::claim_columns()
                         .iter()
                         .find(|c| pointer == format!("/{}", c.name) && !c.allowed.is_empty())
@@ -239,8 +250,38 @@ fn check_rules(o: &serde_json::Map<String, Value>, out: &mut Vec<Violation>) {
                 );
             }
         }
+        let source = text("verdict_source");
+        if !present("verdict_source") {
+            push(
+                "verdict-source",
+                "verdict_source",
+                "a verdict needs verdict_source: linked, confirmed or correction".into(),
+            );
+        } else if matches!(source, Some("linked" | "confirmed")) && !present("review_id") {
+            push(
+                "verdict-source",
+                "review_id",
+                format!(
+                    "a {} verdict names the review it comes from in review_id",
+                    source.unwrap_or_default()
+                ),
+            );
+        } else if source == Some("correction") && present("review_id") {
+            push(
+                "verdict-source",
+                "review_id",
+                "a verdict recorded by hand comes from no review: review_id is null".into(),
+            );
+        }
     } else if status == Some("unverified") {
-        for field in ["verdict_label", "reviewed_by", "review_url", "review_date"] {
+        for field in [
+            "verdict_label",
+            "reviewed_by",
+            "review_url",
+            "review_date",
+            "review_id",
+            "verdict_source",
+        ] {
             if present(field) {
                 push(
                     "review-without-verdict",

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 
-use crate::table::{claim_columns, read_rows};
+use crate::table::{claim_columns, claim_issues, read_rows};
 
 /// How many claims of each kind a diff lists in full; counts are always complete.
 pub(super) const LIST_LIMIT: usize = 200;
@@ -46,6 +46,7 @@ impl Previous {
             p.order.push(id);
             Ok(())
         })?;
+        let issues = claim_issues(issues);
         if !issues.is_empty() {
             return Err(Error::Parquet {
                 path: claims.to_path_buf(),
@@ -217,10 +218,10 @@ impl DiffBuilder {
 pub fn diff_files(older: &Path, newer: &Path) -> Result<Diff, Error> {
     let previous = Previous::load(older)?;
     let mut b = DiffBuilder::default();
-    let issues = read_rows(newer, claim_columns(), |_, row| {
+    let issues = claim_issues(read_rows(newer, claim_columns(), |_, row| {
         b.observe(&previous, &row);
         Ok(())
-    })?;
+    })?);
     if !issues.is_empty() {
         return Err(Error::Parquet {
             path: newer.to_path_buf(),

@@ -1,5 +1,6 @@
 //! Version policy: what kind of release the inputs call for (patch for corrections only,
-//! minor for new articles or better extraction, major for a new record schema), and the
+//! minor for new articles, better extraction or a new table format
+//! such as fields added to the records, major for a record schema that breaks), and the
 //! version a release gets.
 
 use semver::Version;
@@ -34,7 +35,7 @@ impl Bump {
     pub fn describe(self) -> &'static str {
         match self {
             Bump::Patch => "corrections only (patch)",
-            Bump::Minor => "new articles or better extraction (minor)",
+            Bump::Minor => "new articles, better extraction, or a new table format (minor)",
             Bump::Major => "a change to the record schema (major)",
         }
     }

@@ -90,6 +90,7 @@ pub fn release_claims(release_dir: &Path) -> Result<Vec<ClaimRecord>, Error> {
         out.push(r);
         Ok(())
     })?;
+    let issues = crate::table::claim_issues(issues);
     if !issues.is_empty() {
         return Err(Error::Parquet {
             path,

@@ -57,6 +57,39 @@ pub fn claim_columns() -> &'static [Column] {
     &COLUMNS
 }
 
+/// Columns of `claims.parquet` added after its first schema, with the record schema version
+/// that added them. A release made before lacks them; reading it gives them as nulls, which
+/// is what they would have held (no verdict came from a review then).
+pub const ADDED_CLAIM_COLUMNS: &[(&str, &str)] =
+    &[("review_id", "1.1.0"), ("verdict_source", "1.1.0")];
+
+/// The columns of [`ADDED_CLAIM_COLUMNS`] added after record schema `version` (a table that
+/// says it was written with that version lacks them rightly); none when `version` is not a
+/// version.
+pub(crate) fn added_after(version: &str) -> Vec<&'static str> {
+    let Ok(v) = semver::Version::parse(version) else {
+        return Vec::new();
+    };
+    ADDED_CLAIM_COLUMNS
+        .iter()
+        .filter(|(_, since)| semver::Version::parse(since).is_ok_and(|s| v < s))
+        .map(|(c, _)| *c)
+        .collect()
+}
+
+/// The issues of reading a claims table (from [`super::read_rows`]) that matter: all but the
+/// columns an older release lacks because they were added after it ([`ADDED_CLAIM_COLUMNS`]).
+pub(crate) fn claim_issues(issues: Vec<String>) -> Vec<String> {
+    issues
+        .into_iter()
+        .filter(|i| {
+            !ADDED_CLAIM_COLUMNS
+                .iter()
+                .any(|(c, _)| *i == format!("column `{c}` is missing"))
+        })
+        .collect()
+}
+
 /// The columns of `articles.parquet`, derived from the article row's JSON Schema.
 pub fn article_columns() -> &'static [Column] {
     static COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
@@ -95,12 +128,31 @@ fn columns_from_json_schema(schema: &Value) -> Vec<Column> {
     props
         .iter()
         .map(|(name, p)| {
-            let (types, target) = match p.get("$ref").and_then(Value::as_str) {
-                Some(r) => {
+            // An optional enum is `anyOf: [{$ref}, {type: null}]`: the enum, nullable.
+            let optional_ref = p.get("anyOf").and_then(Value::as_array).and_then(|alts| {
+                let r = alts
+                    .iter()
+                    .find_map(|a| a.get("$ref").and_then(Value::as_str))?;
+                let null = alts
+                    .iter()
+                    .any(|a| a.get("type").and_then(Value::as_str) == Some("null"));
+                Some((r, null))
+            });
+            let reference = p
+                .get("$ref")
+                .and_then(Value::as_str)
+                .map(|r| (r, false))
+                .or(optional_ref);
+            let (types, target) = match reference {
+                Some((r, null)) => {
                     let def = defs
                         .and_then(|d| d.get(r.trim_start_matches("#/$defs/")))
                         .expect("refs point into $defs");
-                    (vec!["string".to_owned()], def)
+                    let mut types = vec!["string".to_owned()];
+                    if null {
+                        types.push("null".to_owned());
+                    }
+                    (types, def)
                 }
                 None => {
                     let types = match p.get("type") {

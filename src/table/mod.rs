@@ -6,6 +6,9 @@ mod columns;
 mod arrow;
 mod parquet;
 
-pub use columns::{Column, Kind, arrow_schema, article_columns, claim_columns, dictionary};
+pub use columns::{
+    ADDED_CLAIM_COLUMNS, Column, Kind, arrow_schema, article_columns, claim_columns, dictionary,
+};
+pub(crate) use columns::{added_after, claim_issues};
 pub use parquet::{ROW_GROUP_ROWS, TableWriter, key_value_metadata, read_rows};
 pub(crate) use parquet::{column_issues, format_fingerprint};

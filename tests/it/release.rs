@@ -206,11 +206,16 @@ fn tables_follow_the_rules_notebooks_need() {
             );
             if is_claims {
                 let prop = &json["properties"][name];
+                // An optional enum is `anyOf: [{$ref}, {type: null}]`.
+                let alternatives = prop["anyOf"].as_array();
                 let nullable_in_json = prop["type"]
                     .as_array()
-                    .is_some_and(|ts| ts.iter().any(|t| t == "null"));
+                    .is_some_and(|ts| ts.iter().any(|t| t == "null"))
+                    || alternatives.is_some_and(|a| a.iter().any(|t| t["type"] == "null"));
                 assert_eq!(f.is_nullable(), nullable_in_json, "{name} nullability");
-                if prop.get("$ref").is_some() {
+                let is_enum = prop.get("$ref").is_some()
+                    || alternatives.is_some_and(|a| a.iter().any(|t| t.get("$ref").is_some()));
+                if is_enum {
                     assert!(
                         f.metadata().contains_key("allowed_values"),
                         "{name} lists its values"
@@ -285,5 +290,30 @@ fn data_dictionary_is_fresh() {
         committed == generated,
         "datasets/README.md is stale: regenerate it with `CLAIMSET_BLESS=1 cargo test --test \
          release data_dictionary` and commit the result"
+    );
+}
+
+/// Releases made before record schema 1.1.0 lack its columns: they read as nulls, so they
+/// still compare with later releases and export.
+#[test]
+fn releases_made_before_the_new_fields_still_compare() {
+    let releases = crate::common::dataset_articles()
+        .parent()
+        .expect("dataset")
+        .join("releases");
+    let d = claimset::diff_files(
+        &releases.join("1.3.0/claims.parquet"),
+        &releases.join("1.4.0/claims.parquet"),
+    )
+    .expect("an older release compares with a newer one");
+    assert_eq!(
+        (d.changed_total, d.unchanged),
+        (0, 16),
+        "only columns were added"
+    );
+    let old = claimset::release_claims(&releases.join("1.3.0")).expect("an older release reads");
+    assert!(
+        old.iter()
+            .all(|c| c.review_id.is_none() && c.verdict_source.is_none())
     );
 }

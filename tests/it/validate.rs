@@ -72,6 +72,8 @@ fn each_required_field_missing() {
     schema/required : "reviewed_by" is a required property
     schema/required : "review_url" is a required property
     schema/required : "review_date" is a required property
+    schema/required : "review_id" is a required property
+    schema/required : "verdict_source" is a required property
     schema/required : "origin" is a required property
     "#);
 }
@@ -141,7 +143,23 @@ fn each_record_rule_broken() {
             r["reviewed_by"] = json!("PolitiFact");
             r["review_url"] = json!("https://www.politifact.com/x");
             r["review_date"] = json!("2021-12-01");
+            r["verdict_source"] = json!("correction");
         }),
+        // A verdict from a review names the review; one recorded by hand names none.
+        broken(&|r| {
+            r["verification_status"] = json!("false");
+            r["reviewed_by"] = json!("PolitiFact");
+            r["review_url"] = json!("https://www.politifact.com/x");
+            r["review_date"] = json!("2022-02-03");
+            r["verdict_source"] = json!("linked");
+        }),
+        broken(&|r| {
+            r["verification_status"] = json!("false");
+            r["reviewed_by"] = json!("PolitiFact");
+            r["review_url"] = json!("https://www.politifact.com/x");
+            r["review_date"] = json!("2022-02-03");
+        }),
+        broken(&|r| r["review_id"] = json!("r0123456789abcdef")),
     ];
     insta::assert_snapshot!(out.join("\n"), @"
     span-order /span_end: span_end 119 is not after span_start 119
@@ -151,8 +169,12 @@ fn each_record_rule_broken() {
     verdict-complete /reviewed_by: a verdict needs reviewed_by
     verdict-complete /review_url: a verdict needs review_url
     verdict-complete /review_date: a verdict needs review_date
+    verdict-source /verdict_source: a verdict needs verdict_source: linked, confirmed or correction
     review-without-verdict /verdict_label: verdict_label is set but the claim is unverified
     review-after-claim /review_date: review_date 2021-12-01 is before claim_date 2022-02-01
+    verdict-source /review_id: a linked verdict names the review it comes from in review_id
+    verdict-source /verdict_source: a verdict needs verdict_source: linked, confirmed or correction
+    review-without-verdict /review_id: review_id is set but the claim is unverified
     ");
     // Every documented rule is exercised above.
     for rule in RULES {
@@ -213,8 +235,8 @@ fn json_arrays_are_read_element_by_element() {
     let (problems, records, invalid) = check_file(&path);
     assert_eq!((records, invalid), (3, 1));
     assert_eq!(problems.len(), 1, "{problems:?}");
-    // The third element ends on line 79 of the pretty-printed array.
-    assert!(problems[0].contains(":79: claim c"), "{}", problems[0]);
+    // The third element ends on line 85 of the pretty-printed array.
+    assert!(problems[0].contains(":85: claim c"), "{}", problems[0]);
 }
 
 #[test]
@@ -305,8 +327,8 @@ fn parquet_with_wrong_columns_is_reported_once_per_column() {
         .collect();
     assert_eq!(
         file_level.len(),
-        23,
-        "22 missing columns and one of the wrong type"
+        25,
+        "24 missing columns and one of the wrong type"
     );
     assert!(
         problems

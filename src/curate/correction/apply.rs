@@ -2,7 +2,7 @@
 //! verdicts recorded, records rejected, and missed claims added at the span their text gives.
 
 use crate::input::Article;
-use crate::record::{ClaimRecord, DateBasis, DatePrecision, Origin};
+use crate::record::{ClaimRecord, DateBasis, DatePrecision, Origin, VerdictSource};
 
 use super::super::Problem;
 use super::load::{Corrections, Loaded};
@@ -47,6 +47,8 @@ impl Corrections {
                         claim.reviewed_by = Some(verdict.reviewed_by.clone());
                         claim.review_url = Some(verdict.url.clone());
                         claim.review_date = Some(verdict.date);
+                        claim.review_id = None;
+                        claim.verdict_source = Some(VerdictSource::Correction);
                         claim.origin = Origin::Corrected;
                     }
                     Correction::Reject { reason, .. } => {
