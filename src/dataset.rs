@@ -1,5 +1,6 @@
-//! A dataset folder: `dataset.toml`, its source articles, its corrections, its releases and
-//! its changelog, and the fingerprints that say whether any input changed.
+//! A dataset folder: `dataset.toml`, its source articles, its corrections, the published
+//! fact-checks it links to its claims (`reviews/`), its releases and its changelog, and the
+//! fingerprints that say whether any input changed.
 
 use std::path::{Path, PathBuf};
 
@@ -39,7 +40,7 @@ pub struct Dataset {
 /// One input file, by path relative to the dataset folder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InputFile {
-    /// `articles/…` or `corrections/…`, with `/` separators.
+    /// `articles/…`, `corrections/…` or `reviews/…`, with `/` separators.
     pub path: String,
     /// SHA-256 of its bytes, lowercase hex.
     pub sha256: String,
@@ -56,6 +57,21 @@ pub struct Fingerprints {
     pub article_files: usize,
     /// Number of correction files.
     pub correction_files: usize,
+    /// Over `reviews/`; absent when the folder holds no file (as in every release made before
+    /// reviews were read), so that a dataset without reviews has the fingerprints it had.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<String>,
+    /// Number of review files; absent when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub review_files: usize,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Dataset {
@@ -97,6 +113,12 @@ impl Dataset {
     /// `corrections/`: one TOML file per correction.
     pub fn corrections_dir(&self) -> PathBuf {
         self.root.join("corrections")
+    }
+
+    /// `reviews/`: published fact-checks, in any form `claimset reviews import` reads, linked
+    /// to the claims at release time.
+    pub fn reviews_dir(&self) -> PathBuf {
+        self.root.join("reviews")
     }
 
     /// `releases/`: one folder per published version.
@@ -146,14 +168,22 @@ impl Dataset {
         Ok((articles, corrections))
     }
 
+    /// The review files, sorted by path, with their hashes.
+    pub fn review_files(&self) -> Result<Vec<InputFile>, Error> {
+        hash_tree(&self.root, &self.reviews_dir())
+    }
+
     /// Fingerprints of the current inputs.
     pub fn fingerprints(&self) -> Result<Fingerprints, Error> {
         let (articles, corrections) = self.input_files()?;
+        let reviews = self.review_files()?;
         Ok(Fingerprints {
             articles: fingerprint(&articles),
             corrections: fingerprint(&corrections),
             article_files: articles.len(),
             correction_files: corrections.len(),
+            reviews: (!reviews.is_empty()).then(|| fingerprint(&reviews)),
+            review_files: reviews.len(),
         })
     }
 }

@@ -57,9 +57,9 @@ mod eval;
 
 pub use atomic::AtomicFile;
 pub use curate::correction::{
-    Applied, CORRECTION_VERSION, Clearable, Correction, Corrections, Loaded, NewClaim, Refused,
-    Request, RequestAction, SetFields, Verdict, correction_schema, is_claim_id, is_safe_article_id,
-    write_new,
+    Applied, CORRECTION_VERSION, Clearable, Correction, Corrections, LINK_RULES, LinkDecisions,
+    Loaded, NewClaim, Refused, Request, RequestAction, ReviewFacts, SetFields, Verdict,
+    correction_schema, is_claim_id, is_review_id, is_safe_article_id, write_new,
 };
 pub use curate::{FileReport, Format, MAX_RECORD_BYTES, Problem, RULES, RecordValidator, Rule};
 pub use curate::{Violation, validate_file};
@@ -82,8 +82,9 @@ pub use record::{
 };
 pub use release::{
     Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
-    Outcome as ReleaseOutcome, Release, SearchHit, Target, Verification, changelog_entry, check,
-    diff_files, inherit_ids, release, search, verify,
+    Outcome as ReleaseOutcome, PROPOSED_LINKS, Release, ReviewCounts, SearchHit, Target,
+    VerdictChange, VerdictSummary, Verification, changelog_entry, check, diff_files, inherit_ids,
+    release, search, verify,
 };
 pub use release::{
     CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,
@@ -91,13 +92,16 @@ pub use release::{
 pub use review::{
     ANY_CHECKER, CLAIMSET_VOCAB, Checker, ClaimProblem, ClaimQuery, Claimants, DATE_WINDOW_DAYS,
     Example as RerankerExample, FEATURES as RERANKER_FEATURES, Form as ReviewForm, Imported,
-    LINK_THRESHOLD, MAX_FILE_BYTES as MAX_REVIEW_FILE_BYTES, Match, MatchOptions, Matcher,
-    Model as Reranker, RERANKER_PATH, REVIEW_SCHEMA_VERSION, Rating, Rejection as ReviewRejection,
+    LINK_THRESHOLD, Links, MAX_FILE_BYTES as MAX_REVIEW_FILE_BYTES, Match, MatchOptions, Matcher,
+    Model as Reranker, NotApplied, PROPOSAL_FLOOR, Proposal as ProposedLink, RERANKER_PATH,
+    REVIEW_SCHEMA_VERSION, Rating, Rejection as ReviewRejection,
     RejectionReason as ReviewRejectionReason, ReviewRecord, TrainOptions, VERDICTS_PATH,
-    VerdictTable, claim_review, default_table as verdict_table, document as claimreview_document,
-    examples as reranker_examples, import_file as import_reviews, import_str as import_reviews_str,
-    match_claims, normalise_verdict, read_claims as read_claim_queries,
-    read_pairs as read_training_pairs, release_claims, review_schema, train as train_reranker,
+    VerdictTable, claim_review, dataset_review_facts, default_table as verdict_table,
+    document as claimreview_document, examples as reranker_examples,
+    import_dataset as import_dataset_reviews, import_file as import_reviews,
+    import_str as import_reviews_str, link as link_reviews, match_claims, normalise_verdict,
+    read_claims as read_claim_queries, read_pairs as read_training_pairs, release_claims,
+    review_schema, train as train_reranker,
 };
 pub use schema::{
     ARTICLE_SCHEMA_PATH, CLAIM_SCHEMA_ID, CLAIM_SCHEMA_PATH, CORRECTION_SCHEMA_PATH,

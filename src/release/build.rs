@@ -1,6 +1,7 @@
 //! One pass over a dataset's articles: extraction, stable ids, corrections, validation, and
 //! (when a folder is given) the two tables written into it — per article on the workers, in
-//! input order at delivery.
+//! input order at delivery. A dataset with reviews holds its claims back until all are known,
+//! then links them ([`super::links`]) before they are written.
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use crate::table::{TableWriter, article_columns, claim_columns};
 
 use super::diff::{DiffBuilder, Previous};
 use super::ids::inherit_ids;
+use super::links::{Linked, Reviews, Spool};
 use super::manifest::Counts;
 
 /// Feeds serialized bytes straight into a digest, with no buffer between.
@@ -43,6 +45,8 @@ pub(super) struct Built {
     pub(super) counts: Counts,
     pub(super) problems: Vec<Problem>,
     pub(super) rejected_inputs: Vec<Rejection>,
+    /// What linking the dataset's reviews gave; `None` for a dataset without reviews.
+    pub(super) links: Option<Linked>,
 }
 
 impl Built {
@@ -116,6 +120,12 @@ pub(super) fn build(
         counts: Counts::default(),
         problems: Vec::new(),
         rejected_inputs: Vec::new(),
+        links: None,
+    };
+    let reviews = Reviews::load(dataset, corrections)?;
+    let mut spool = match reviews {
+        Some(_) => Some(Spool::new()?),
+        None => None,
     };
     let root = dataset.root.clone();
     let process = |item: Item| -> Option<ArticleResult> {
@@ -209,6 +219,10 @@ pub(super) fn build(
             w.push(o)?;
         }
         for row in r.rows {
+            if let Some(s) = &mut spool {
+                s.push(&row)?;
+                continue;
+            }
             built.diff.observe(previous, &row);
             if let Some(w) = &mut built.claims {
                 w.push(row)?;
@@ -216,6 +230,35 @@ pub(super) fn build(
         }
         Ok(())
     })?;
+    if let (Some(spool), Some(reviews)) = (spool, reviews) {
+        let diff = &mut built.diff;
+        let claims = &mut built.claims;
+        let mut linked = super::links::finish(
+            spool,
+            reviews,
+            corrections,
+            &validator,
+            run.jobs,
+            dir,
+            |row| {
+                diff.observe(previous, &row);
+                match claims {
+                    Some(w) => w.push(row),
+                    None => Ok(()),
+                }
+            },
+        )?;
+        built.counts.reviews = Some(super::manifest::ReviewCounts {
+            imported: linked.reviews,
+            rejected: linked.rejected.len() as u64,
+            claims_linked: linked.automatic,
+            claims_confirmed: linked.confirmed,
+            links_proposed: linked.proposed,
+        });
+        built.counts.claims_corrected += linked.newly_corrected;
+        built.problems.append(&mut linked.problems);
+        built.links = Some(linked);
+    }
     built.problems.extend(corrections.unused(&used));
     built.extraction = crate::digest::hex(&extraction.finalize());
     Ok(built)

@@ -429,6 +429,20 @@ fn readme(dataset: &Dataset, m: &Manifest, f: &Figures, citation: &str) -> Strin
             counted(m.inputs.correction_files as u64, "correction file")
         ),
     );
+    if let Some(r) = &counts.reviews {
+        row(
+            "published fact-checks",
+            format!(
+                "{} imported ({} rejected): {} verdicts linked automatically, {} confirmed by a \
+                 person, {} links proposed",
+                thousands(r.imported),
+                thousands(r.rejected),
+                thousands(r.claims_linked),
+                thousands(r.claims_confirmed),
+                thousands(r.links_proposed)
+            ),
+        );
+    }
     s.push('\n');
 
     for (title, column, tally) in [

@@ -1,4 +1,5 @@
-//! The changelog: one entry per release, listing the claims added, removed and changed.
+//! The changelog: one entry per release, listing the claims added, removed and changed, and
+//! the verdicts gained, changed and lost.
 
 use crate::count;
 use crate::dataset::Dataset;
@@ -37,9 +38,24 @@ pub fn changelog_entry(release: &Release) -> String {
         (Some(p), Some(k)) => format!("Since {p}: {}.", k.describe()),
         (Some(p), None) => format!("Since {p}: rebuilt from unchanged inputs."),
     };
+    // Said only for a dataset with reviews, so that entries of datasets without stay as
+    // they were.
+    let reviews = match &m.counts.reviews {
+        Some(r) => format!(
+            " {} ({} rejected): {} linked automatically, {} confirmed by a person; {} proposed \
+             but not applied, in {}.",
+            count(r.imported, "published fact-check"),
+            r.rejected,
+            count(r.claims_linked, "verdict"),
+            r.claims_confirmed,
+            count(r.links_proposed, "link"),
+            super::PROPOSED_LINKS
+        ),
+        None => String::new(),
+    };
     format!(
         "## {}\n\n{what} {} from {} ({} rejected); {} corrected, {} added, {} rejected by \
-         corrections.\n\n{}",
+         corrections.{reviews}\n\n{}",
         release.version,
         count(m.counts.claims, "claim"),
         count(m.counts.articles, "article"),

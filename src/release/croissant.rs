@@ -80,7 +80,7 @@ pub(super) fn croissant(
                 "description": file_description(&f.name),
                 "contentUrl": format!("{release}/{}", f.name),
                 "contentSize": format!("{} B", f.bytes),
-                "encodingFormat": "application/x-parquet",
+                "encodingFormat": encoding_format(&f.name),
                 "sha256": f.sha256,
             })
         })
@@ -193,8 +193,24 @@ fn data_type(kind: Kind) -> &'static str {
     }
 }
 
+/// The media type of a release file, from its extension.
+fn encoding_format(name: &str) -> &'static str {
+    match std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+    {
+        Some("jsonl") => "application/jsonlines",
+        Some("json") => "application/json",
+        _ => "application/x-parquet",
+    }
+}
+
 fn file_description(name: &str) -> &'static str {
     match name {
+        "proposed-links.jsonl" => {
+            "Links between claims and published fact-checks that the matcher proposed but the \
+             release did not apply, with why: for reviewers to confirm or reject."
+        }
         "claims.parquet" => "The claims: one row per claim.",
         "articles.parquet" => "The input articles: one row per article, read or rejected.",
         "manifest.json" => {

@@ -1,5 +1,6 @@
 //! What changed between two releases: claims added, removed and changed (by claim id, with
-//! the fields that changed), for the changelog and for `claimset diff`.
+//! the fields that changed), and verdicts gained, changed and lost (by claim id, with the
+//! verdict and who gave it), for the changelog and for `claimset diff`.
 //!
 //! The older release is indexed by claim id with a hash of each record, so the newer one
 //! can be compared as it streams by; full records are kept only for the claims listed.
@@ -27,6 +28,8 @@ pub(super) struct Previous {
     spans: FxHashMap<String, Vec<(u32, u32, String)>>,
     /// Claim ids in release order, for listing removals in order.
     order: Vec<String>,
+    /// The verdicts of the claims that have one (few, in any dataset).
+    verdicts: FxHashMap<String, VerdictSummary>,
 }
 
 impl Previous {
@@ -43,6 +46,9 @@ impl Previous {
                 id.clone(),
             ));
             p.hashes.insert(id.clone(), record_hash(&row));
+            if let Some(v) = VerdictSummary::of(&row) {
+                p.verdicts.insert(id.clone(), v);
+            }
             p.order.push(id);
             Ok(())
         })?;
@@ -86,6 +92,78 @@ pub(super) fn record_hash(row: &Map<String, Value>) -> [u8; 16] {
     out
 }
 
+/// A claim's verdict, as the changelog names it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct VerdictSummary {
+    /// `verification_status`.
+    pub status: String,
+    /// `verdict_label`: the reviewer's words.
+    pub label: Option<String>,
+    /// `reviewed_by`.
+    pub reviewed_by: Option<String>,
+    /// `review_id`: the published fact-check it comes from, if any.
+    pub review_id: Option<String>,
+    /// `verdict_source`: linked, confirmed or correction (none in releases made before it).
+    pub source: Option<String>,
+}
+
+impl VerdictSummary {
+    /// The verdict of a record, if it has one.
+    fn of(row: &Map<String, Value>) -> Option<Self> {
+        let t = |k: &str| row.get(k).and_then(Value::as_str).map(str::to_owned);
+        let status = t("verification_status").filter(|s| s != "unverified")?;
+        Some(VerdictSummary {
+            status,
+            label: t("verdict_label"),
+            reviewed_by: t("reviewed_by"),
+            review_id: t("review_id"),
+            source: t("verdict_source"),
+        })
+    }
+
+    /// `false ("Pants on Fire", PolitiFact; review r…, linked)`.
+    fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(l) = &self.label {
+            parts.push(format!("\"{}\"", one_line(l)));
+        }
+        if let Some(r) = &self.reviewed_by {
+            parts.push(one_line(r));
+        }
+        let how = match (self.source.as_deref(), &self.review_id) {
+            (Some("linked"), Some(r)) => Some(format!("review {r}, linked automatically")),
+            (Some("confirmed"), Some(r)) => Some(format!("review {r}, confirmed")),
+            (Some("correction"), _) => Some("recorded by hand".to_owned()),
+            (_, Some(r)) => Some(format!("review {r}")),
+            _ => None,
+        };
+        let mut s = self.status.clone();
+        if !parts.is_empty() || how.is_some() {
+            s.push_str(" (");
+            s.push_str(&parts.join(", "));
+            if let Some(h) = how {
+                if !parts.is_empty() {
+                    s.push_str("; ");
+                }
+                s.push_str(&h);
+            }
+            s.push(')');
+        }
+        s
+    }
+}
+
+/// A claim whose verdict was gained, changed or lost between two releases.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct VerdictChange {
+    /// The claim's id.
+    pub claim_id: String,
+    /// Its verdict in the older release.
+    pub before: Option<VerdictSummary>,
+    /// Its verdict in the newer release (none for a claim removed).
+    pub after: Option<VerdictSummary>,
+}
+
 /// One changed claim: its id and the fields that changed, with old and new values.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Change {
@@ -114,6 +192,20 @@ pub struct Diff {
     pub changed_total: usize,
     /// Claims identical in both.
     pub unchanged: usize,
+    /// Claims with a verdict in the newer release only (new claims included; the first
+    /// [`LIST_LIMIT`]).
+    pub verdicts_gained: Vec<VerdictChange>,
+    /// Claims whose verdict, reviewer or review differ (the first [`LIST_LIMIT`]).
+    pub verdicts_changed: Vec<VerdictChange>,
+    /// Claims with a verdict in the older release only (removed claims included; the first
+    /// [`LIST_LIMIT`]).
+    pub verdicts_lost: Vec<VerdictChange>,
+    /// Totals.
+    pub verdicts_gained_total: usize,
+    /// Totals.
+    pub verdicts_changed_total: usize,
+    /// Totals.
+    pub verdicts_lost_total: usize,
 }
 
 /// Builds a [`Diff`] while the newer release's rows go by.
@@ -126,9 +218,42 @@ pub(super) struct DiffBuilder {
 }
 
 impl DiffBuilder {
+    /// Notes a verdict gained, changed or lost.
+    fn verdict(
+        &mut self,
+        id: &str,
+        before: Option<&VerdictSummary>,
+        after: Option<VerdictSummary>,
+    ) {
+        let (list, total) = match (before, &after) {
+            (None, Some(_)) => (
+                &mut self.diff.verdicts_gained,
+                &mut self.diff.verdicts_gained_total,
+            ),
+            (Some(_), None) => (
+                &mut self.diff.verdicts_lost,
+                &mut self.diff.verdicts_lost_total,
+            ),
+            (Some(a), Some(b)) if a != b => (
+                &mut self.diff.verdicts_changed,
+                &mut self.diff.verdicts_changed_total,
+            ),
+            _ => return,
+        };
+        *total += 1;
+        if list.len() < LIST_LIMIT {
+            list.push(VerdictChange {
+                claim_id: id.to_owned(),
+                before: before.cloned(),
+                after,
+            });
+        }
+    }
+
     /// Compares one row of the newer release with the older one.
     pub(super) fn observe(&mut self, previous: &Previous, row: &Map<String, Value>) {
         let id = text(row, "claim_id");
+        self.verdict(id, previous.verdicts.get(id), VerdictSummary::of(row));
         match previous.hashes.get(id) {
             None => {
                 self.diff.added_total += 1;
@@ -170,6 +295,10 @@ impl DiffBuilder {
             .filter(|id| !self.seen.contains(*id))
             .collect();
         self.diff.removed_total = removed.len();
+        for id in &removed {
+            let before = previous.verdicts.get(id.as_str());
+            self.verdict(id, before, None);
+        }
         let wanted_removed: FxHashSet<&str> = removed
             .iter()
             .take(LIST_LIMIT)
@@ -242,9 +371,24 @@ impl Diff {
 
     /// The diff as Markdown list sections, for the changelog and for `claimset diff`.
     pub fn to_markdown(&self) -> String {
+        let verdicts =
+            self.verdicts_gained_total + self.verdicts_changed_total + self.verdicts_lost_total;
         let mut s = format!(
-            "{} added, {} removed, {} changed, {} unchanged.\n",
-            self.added_total, self.removed_total, self.changed_total, self.unchanged
+            "{} added, {} removed, {} changed, {} unchanged{}.\n",
+            self.added_total,
+            self.removed_total,
+            self.changed_total,
+            self.unchanged,
+            if verdicts > 0 {
+                format!(
+                    "; verdicts: {} gained, {} changed, {} lost",
+                    self.verdicts_gained_total,
+                    self.verdicts_changed_total,
+                    self.verdicts_lost_total
+                )
+            } else {
+                String::new()
+            }
         );
         let more = |n: usize, listed: usize| {
             (n > listed).then(|| {
@@ -273,6 +417,38 @@ impl Diff {
             for (id, reason) in &self.rejected {
                 let _ = writeln!(s, "- `{id}`: {}", one_line(reason));
             }
+        }
+        for (title, list, total) in [
+            (
+                "Verdicts gained",
+                &self.verdicts_gained,
+                self.verdicts_gained_total,
+            ),
+            (
+                "Verdicts changed",
+                &self.verdicts_changed,
+                self.verdicts_changed_total,
+            ),
+            (
+                "Verdicts lost",
+                &self.verdicts_lost,
+                self.verdicts_lost_total,
+            ),
+        ] {
+            if list.is_empty() {
+                continue;
+            }
+            let _ = write!(s, "\n### {title}\n\n");
+            for v in list {
+                let line = match (&v.before, &v.after) {
+                    (None, Some(a)) => a.describe(),
+                    (Some(b), None) => format!("was {}", b.describe()),
+                    (Some(b), Some(a)) => format!("{} → {}", b.describe(), a.describe()),
+                    (None, None) => continue,
+                };
+                let _ = writeln!(s, "- `{}`: {line}", v.claim_id);
+            }
+            s.extend(more(total, list.len()));
         }
         if !self.changed.is_empty() {
             s.push_str("\n### Changed\n\n");

@@ -20,13 +20,18 @@ pub struct Manifest {
     pub schema_version: String,
     /// What built it.
     pub generator: Generator,
-    /// Fingerprints of the articles and corrections it was built from.
+    /// Fingerprints of the articles, corrections and reviews it was built from.
     pub inputs: Fingerprints,
     /// SHA-256 over the extracted records before corrections: tells a better extraction (a
     /// minor release) from corrections alone (a patch).
     pub extraction: String,
     /// Fingerprint of the table layout and writer settings.
     pub format: String,
+    /// SHA-256 over the verdicts linked from the dataset's reviews and the links proposed:
+    /// tells a change of verdicts (a patch) when the inputs did not change. Absent for a
+    /// dataset without reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub links: Option<String>,
     /// Row counts.
     pub counts: Counts,
     /// Every other file of the release, by name.
@@ -59,6 +64,27 @@ pub struct Counts {
     pub claims_added: u64,
     /// Extracted claims taken out by a correction.
     pub claims_rejected: u64,
+    /// What became of the dataset's published fact-checks; absent for a dataset without
+    /// reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewCounts>,
+}
+
+/// How many of the dataset's published fact-checks were read, and what they gave.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewCounts {
+    /// Reviews imported from `reviews/`.
+    pub imported: u64,
+    /// Reviews, or pieces of review files, that could not be imported (each reported with
+    /// its file and line when the release was built).
+    pub rejected: u64,
+    /// Claims whose verdict comes from a review linked automatically.
+    pub claims_linked: u64,
+    /// Claims whose verdict comes from a review a person confirmed.
+    pub claims_confirmed: u64,
+    /// Links proposed but not applied: the lines of `proposed-links.jsonl`.
+    pub links_proposed: u64,
 }
 
 /// One file of a release.

@@ -2,7 +2,8 @@
 //! (`claims.parquet`, `articles.parquet`, `manifest.json`) and its changelog entry.
 //!
 //! In the order a release is made: [`plan`] decides the version, [`build`] makes one pass over
-//! the articles (extraction, [`ids`] kept stable, corrections, validation, tables),
+//! the articles (extraction, [`ids`] kept stable, corrections, validation, tables) and
+//! [`links`] the dataset's published fact-checks to the claims (`proposed-links.jsonl`),
 //! [`manifest`] describes the result, [`changelog`] and [`diff`] say what changed, and
 //! [`verify`] rebuilds a published release to check it; [`card`] (with [`chart`] and
 //! [`croissant`]) presents the latest release beside the release folders, which it never
@@ -12,6 +13,7 @@
 
 mod plan;
 mod build;
+mod links;
 mod ids;
 mod manifest;
 mod changelog;
@@ -38,9 +40,10 @@ pub use card::{
     CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,
 };
 pub use changelog::changelog_entry;
-pub use diff::{Change, Diff, diff_files};
+pub use diff::{Change, Diff, VerdictChange, VerdictSummary, diff_files};
 pub use ids::inherit_ids;
-pub use manifest::{Counts, FileEntry, Generator, Manifest};
+pub use links::PROPOSED_LINKS;
+pub use manifest::{Counts, FileEntry, Generator, Manifest, ReviewCounts};
 pub use plan::Bump;
 pub use search::{Hit as SearchHit, search};
 pub use verify::{Verification, verify};
@@ -91,6 +94,8 @@ pub struct Release {
     pub kind: Option<Bump>,
     /// Input articles that could not be read; they are listed in `articles.parquet`.
     pub rejected_inputs: Vec<Rejection>,
+    /// Reviews in `reviews/` that could not be imported; they are counted in the manifest.
+    pub rejected_reviews: Vec<crate::review::Rejection>,
 }
 
 /// What `release` did.
@@ -201,7 +206,13 @@ fn build_release(
         return Ok(Outcome::Problems(built.problems));
     }
 
-    let kind = infer(prev_manifest.as_ref(), &fingerprints, &built.extraction);
+    let links = built.links.as_ref().map(|l| l.digest.clone());
+    let kind = infer(
+        prev_manifest.as_ref(),
+        &fingerprints,
+        &built.extraction,
+        links.as_deref(),
+    );
     let publishing = options.target == Target::Publish;
     let version = match plan::choose(forced, previous.as_ref(), kind, options.bump, publishing)? {
         Choice::Build(v) => v,
@@ -220,12 +231,24 @@ fn build_release(
         inputs: fingerprints,
         extraction: built.extraction.clone(),
         format: crate::table::format_fingerprint(),
+        links,
         counts: built.counts.clone(),
-        files: vec![
-            file_entry(tmp.path(), "articles.parquet")?,
-            file_entry(tmp.path(), "claims.parquet")?,
-        ],
+        files: {
+            let mut files = vec![
+                file_entry(tmp.path(), "articles.parquet")?,
+                file_entry(tmp.path(), "claims.parquet")?,
+            ];
+            if built.links.is_some() {
+                files.push(file_entry(tmp.path(), PROPOSED_LINKS)?);
+            }
+            files
+        },
     };
+    let rejected_reviews = built
+        .links
+        .as_ref()
+        .map(|l| l.rejected.clone())
+        .unwrap_or_default();
     let manifest_path = tmp.path().join("manifest.json");
     std::fs::write(&manifest_path, manifest.to_json()).map_err(|source| Error::Write {
         path: manifest_path,
@@ -250,6 +273,7 @@ fn build_release(
                     previous,
                     kind,
                     rejected_inputs: built.rejected_inputs,
+                    rejected_reviews,
                 };
                 if publishing {
                     return Ok(Outcome::UpToDate(release.version));
@@ -281,6 +305,7 @@ fn build_release(
         previous,
         kind,
         rejected_inputs: built.rejected_inputs,
+        rejected_reviews,
     };
     if publishing {
         changelog::write_changelog(dataset, &release)?;

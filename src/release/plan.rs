@@ -1,5 +1,5 @@
-//! Version policy: what kind of release the inputs call for (patch for corrections only,
-//! minor for new articles, better extraction or a new table format
+//! Version policy: what kind of release the inputs call for (patch for corrections or
+//! published fact-checks only, minor for new articles, better extraction or a new table format
 //! such as fields added to the records, major for a record schema that breaks), and the
 //! version a release gets.
 
@@ -14,7 +14,7 @@ use super::manifest::Manifest;
 /// Which part of the version a release bumps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Bump {
-    /// Corrections only.
+    /// Corrections or published fact-checks (verdicts) only.
     Patch,
     /// New articles, or better extraction.
     Minor,
@@ -34,7 +34,7 @@ impl Bump {
     /// What this kind of release means.
     pub fn describe(self) -> &'static str {
         match self {
-            Bump::Patch => "corrections only (patch)",
+            Bump::Patch => "corrections or fact-checks only (patch)",
             Bump::Minor => "new articles, better extraction, or a new table format (minor)",
             Bump::Major => "a change to the record schema (major)",
         }
@@ -49,11 +49,14 @@ pub(super) fn bump_name(b: Bump) -> &'static str {
     }
 }
 
-/// What kind of release the inputs call for; `None` when nothing changed.
+/// What kind of release the inputs call for; `None` when nothing changed. `links` is the
+/// digest of the verdicts linked from reviews (`None` without reviews): a change of reviews,
+/// or of what they link to, changes verdicts only, as corrections do.
 pub(super) fn infer(
     previous: Option<&Manifest>,
     inputs: &Fingerprints,
     extraction: &str,
+    links: Option<&str>,
 ) -> Option<Bump> {
     let p = previous?;
     let major = |v: &str| v.split('.').next().unwrap_or("").to_owned();
@@ -64,7 +67,10 @@ pub(super) fn infer(
         || p.format != crate::table::format_fingerprint()
     {
         Some(Bump::Minor)
-    } else if p.inputs.corrections != inputs.corrections {
+    } else if p.inputs.corrections != inputs.corrections
+        || p.inputs.reviews != inputs.reviews
+        || p.links.as_deref() != links
+    {
         Some(Bump::Patch)
     } else {
         None

@@ -229,7 +229,11 @@ pub fn match_claims(
 
 /// `f` over `items` on `jobs` threads (0: one per core), the results in input order. Each
 /// thread takes one contiguous share, so the output never depends on the number of threads.
-fn map_ordered<T: Sync, R: Send>(items: &[T], jobs: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(super) fn map_ordered<T: Sync, R: Send>(
+    items: &[T],
+    jobs: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = match jobs {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,

@@ -11,7 +11,9 @@
 //! a table kept as data (`src/review/verdicts.toml`). `matching` ranks, for each claim, the
 //! reviews that judge the same statement and decides which links are safe to apply; it
 //! never links across two different known claimants, nor to a review older than the claim.
-//! `export` writes a release's verdicts as `ClaimReview` JSON-LD.
+//! `link` decides, for the claims of a release, which review gives each its verdict (a
+//! person's decision first, then the matcher's safe link) and which proposals are left for
+//! reviewers. `export` writes a release's verdicts as `ClaimReview` JSON-LD.
 //!
 //! This stage reads claim records (from `extract`, or a release's `claims.parquet`) and
 //! produces verdicts; it comes after curation and before the release that will carry them.
@@ -24,6 +26,7 @@ mod claimant;
 mod retrieval;
 mod rerank;
 mod matching;
+mod link;
 mod export;
 
 use std::fmt;
@@ -39,8 +42,10 @@ pub use claimant::Claimants;
 pub use claims::{ClaimProblem, ClaimQuery, read_claims, read_pairs};
 pub use export::{CLAIMSET_VOCAB, claim_review, document, release_claims};
 pub use import::{
-    Form, Imported, MAX_FILE_BYTES, Rejection, RejectionReason, import_file, import_str,
+    Form, Imported, MAX_FILE_BYTES, Rejection, RejectionReason, dataset_review_facts,
+    import_dataset, import_file, import_str,
 };
+pub use link::{Links, NotApplied, PROPOSAL_FLOOR, Proposal, link};
 pub use matching::{
     DATE_WINDOW_DAYS, Example, LINK_THRESHOLD, Match, MatchOptions, Matcher, TrainOptions,
     examples, match_claims, train,

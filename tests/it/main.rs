@@ -12,6 +12,7 @@ mod datasets;
 mod eval;
 mod extract;
 mod layers;
+mod links;
 mod release;
 mod reviews;
 mod robustness;

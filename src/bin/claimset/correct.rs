@@ -10,11 +10,11 @@ use crate::{Format, Outcome, print_json};
 
 /// Write a correction file in canonical form, ready to edit and commit.
 ///
-/// One of --set, --reject, --verdict or --add. The file goes to
-/// datasets/<name>/corrections/, named after the claim (or the article, for --add); check it
-/// with `claimset validate datasets/<name>`.
+/// One of --set, --reject, --verdict, --confirm-review, --reject-review or --add. The file
+/// goes to datasets/<name>/corrections/, named after the claim (or the article, for --add);
+/// check it with `claimset validate datasets/<name>`.
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("action").required(true).multiple(true).args(["set", "clear", "reject", "verdict", "add", "canonical"])))]
+#[command(group(clap::ArgGroup::new("action").required(true).multiple(true).args(["set", "clear", "reject", "verdict", "confirm_review", "reject_review", "add", "canonical"])))]
 pub(crate) struct Args {
     /// The dataset folder (datasets/<name>); with --canonical, correction files to rewrite.
     #[arg(value_name = "DATASET")]
@@ -50,6 +50,13 @@ pub(crate) struct Args {
     /// The fact-check's date (YYYY-MM-DD).
     #[arg(long)]
     date: Option<String>,
+    /// Confirm that a published fact-check of the dataset's reviews/ judges the claim (its
+    /// review id, from the release's proposed-links.jsonl): its verdict becomes the claim's.
+    #[arg(long, value_name = "REVIEW_ID")]
+    confirm_review: Option<String>,
+    /// Say that a published fact-check does not judge the claim: never link them.
+    #[arg(long, value_name = "REVIEW_ID")]
+    reject_review: Option<String>,
     /// Add a missed claim: give --article, --text, and the claim's fields with --set.
     #[arg(long, requires_all = ["article", "text"])]
     add: bool,
@@ -84,14 +91,19 @@ pub(crate) fn run(args: &Args, _quiet: bool) -> anyhow::Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
-    let actions = [args.reject, args.verdict.is_some(), args.add];
+    let actions = [
+        args.reject,
+        args.verdict.is_some(),
+        args.confirm_review.is_some(),
+        args.reject_review.is_some(),
+        args.add,
+    ];
     if actions.iter().filter(|a| **a).count() > 1
-        || ((args.reject || args.verdict.is_some())
-            && !(args.set.is_empty() && args.clear.is_empty()))
+        || (actions[..4].iter().any(|a| *a) && !(args.set.is_empty() && args.clear.is_empty()))
     {
         bail!(
-            "one correction, one action: --set/--clear, --reject, --verdict, or --add (whose \
-             fields are given with --set)"
+            "one correction, one action: --set/--clear, --reject, --verdict, --confirm-review, \
+             --reject-review, or --add (whose fields are given with --set)"
         );
     }
     let dataset = Dataset::open(&args.dataset)?;
@@ -106,6 +118,14 @@ pub(crate) fn run(args: &Args, _quiet: bool) -> anyhow::Result<Outcome> {
             }
         } else if args.reject {
             RequestAction::Reject
+        } else if let Some(review) = &args.confirm_review {
+            RequestAction::ConfirmReview {
+                review: review.clone(),
+            }
+        } else if let Some(review) = &args.reject_review {
+            RequestAction::RejectReview {
+                review: review.clone(),
+            }
         } else if let Some(status) = &args.verdict {
             RequestAction::Verdict {
                 status: status.clone(),
@@ -130,7 +150,12 @@ pub(crate) fn run(args: &Args, _quiet: bool) -> anyhow::Result<Outcome> {
             );
         }
     };
-    match claimset::write_new(&dataset, &correction)? {
+    // Only a decision on a link needs the dataset's reviews.
+    let reviews = match correction.review() {
+        Some(_) => claimset::dataset_review_facts(&dataset)?,
+        None => Vec::new(),
+    };
+    match claimset::write_new(&dataset, &correction, &reviews)? {
         Ok(path) => {
             println!(
                 "claimset: wrote `{}`; check it with `claimset validate {}`",

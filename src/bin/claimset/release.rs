@@ -14,7 +14,8 @@ use crate::{Format, Outcome, print_json};
 /// Build a versioned release of a dataset: extract, correct, validate, write Parquet.
 ///
 /// Writes datasets/<name>/releases/<version>/ (claims.parquet, articles.parquet,
-/// manifest.json) and a CHANGELOG.md entry. The version is inferred from what changed (schema
+/// manifest.json, and proposed-links.jsonl for a dataset with reviews/) and a CHANGELOG.md
+/// entry. Published fact-checks in reviews/ are linked to the claims they judge. The version is inferred from what changed (schema
 /// → major, articles or extraction → minor, corrections → patch) unless --bump says.
 /// Published releases are never overwritten. Publishing also writes the dataset card
 /// (README.md, claims-per-month.svg), croissant.json and releases/latest for the latest
@@ -106,6 +107,11 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
             if !quiet {
                 for rej in &r.rejected_inputs {
                     eprintln!("rejected: {rej}");
+                }
+                // A review that cannot be read never blocks a release: it is reported here,
+                // with its file and line, and counted in the manifest.
+                for rej in &r.rejected_reviews {
+                    eprintln!("rejected review: {rej}");
                 }
             }
             let m = &r.manifest;

@@ -19,7 +19,8 @@ pub(crate) struct Args {
     /// Record files, or dataset folders (datasets/<name>).
     #[arg(required_unless_present = "rules", value_name = "PATH")]
     paths: Vec<PathBuf>,
-    /// Print the record rules checked after the schema: what, why, an example, the fix.
+    /// Print the record rules checked after the schema, and the rules of decisions on links
+    /// to published fact-checks in corrections: what, why, an example, the fix.
     #[arg(long)]
     rules: bool,
     /// How to print the report: one line per problem, or one JSON object (files, problems,
@@ -64,11 +65,18 @@ impl From<&Rejection> for RejectedArticle {
 
 pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     if args.rules {
-        for r in claimset::RULES {
+        let print = |prefix: &str, r: &claimset::Rule| {
             println!(
-                "{}\n  what:    {}\n  why:     {}\n  example: {}\n  fix:     {}\n",
+                "{prefix}{}\n  what:    {}\n  why:     {}\n  example: {}\n  fix:     {}\n",
                 r.name, r.what, r.why, r.example, r.fix
             );
+        };
+        for r in claimset::RULES {
+            print("", r);
+        }
+        // Decisions on links to published fact-checks, in corrections.
+        for r in claimset::LINK_RULES {
+            print("correction/", r);
         }
         return Ok(Outcome::Ok);
     }

@@ -57,7 +57,10 @@ impl Corrections {
                             .rejected
                             .push((claim.claim_id.clone(), reason.clone()));
                     }
-                    Correction::Add { .. } => {}
+                    // Links are decided once every claim is known, by the release.
+                    Correction::Add { .. }
+                    | Correction::ConfirmReview { .. }
+                    | Correction::RejectReview { .. } => {}
                 }
             }
         }

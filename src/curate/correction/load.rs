@@ -15,6 +15,7 @@ use crate::error::Error;
 use crate::record::VerificationStatus;
 
 use super::super::Problem;
+use super::link_rules::rule;
 use super::{Correction, NewClaim, SetFields, Verdict, article_part, is_claim_id};
 
 /// A correction file read leniently, for diagnostics.
@@ -24,6 +25,8 @@ struct Draft {
     action: DraftAction,
     #[serde(default)]
     claim: Option<String>,
+    #[serde(default)]
+    review: Option<String>,
     reason: String,
     #[serde(default)]
     set: Option<SetFields>,
@@ -39,6 +42,8 @@ enum DraftAction {
     Set,
     Reject,
     Verdict,
+    ConfirmReview,
+    RejectReview,
     Add,
 }
 
@@ -48,8 +53,15 @@ impl DraftAction {
             DraftAction::Set => "set",
             DraftAction::Reject => "reject",
             DraftAction::Verdict => "verdict",
+            DraftAction::ConfirmReview => "confirm_review",
+            DraftAction::RejectReview => "reject_review",
             DraftAction::Add => "add",
         }
+    }
+
+    /// Whether the action is a decision on a link to a review, which names the review.
+    fn names_review(self) -> bool {
+        matches!(self, DraftAction::ConfirmReview | DraftAction::RejectReview)
     }
 }
 
@@ -71,6 +83,16 @@ impl Draft {
                 claim: self.claim.clone()?,
                 reason,
                 verdict: self.verdict.clone()?,
+            },
+            DraftAction::ConfirmReview => Correction::ConfirmReview {
+                claim: self.claim.clone()?,
+                review: self.review.clone()?,
+                reason,
+            },
+            DraftAction::RejectReview => Correction::RejectReview {
+                claim: self.claim.clone()?,
+                review: self.review.clone()?,
+                reason,
             },
             DraftAction::Add => Correction::Add {
                 reason,
@@ -284,10 +306,12 @@ impl Corrections {
     }
 
     /// Two corrections that set the same field of the same claim to different values, or
-    /// that both reject or give a verdict on it.
+    /// that both reject or give a verdict on it; decisions on links that contradict each other
+    /// or a verdict recorded by hand.
     fn check_conflicts(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         for (id, ks) in &self.by_claim {
+            out.extend(link_conflicts(self, id, ks));
             let mut seen: BTreeMap<&'static str, (usize, String)> = BTreeMap::new();
             for &k in ks {
                 let l = &self.loaded[k];
@@ -388,7 +412,9 @@ fn touched_fields(c: &Correction) -> Vec<(&'static str, String)> {
                 }
             }
         }
-        Correction::Add { .. } => {}
+        Correction::Add { .. }
+        | Correction::ConfirmReview { .. }
+        | Correction::RejectReview { .. } => {}
     }
     out
 }
@@ -403,6 +429,34 @@ fn check_draft(file: &str, text: &str, d: &Draft) -> Vec<Problem> {
     };
     let action_line = line_of(text, None, "action");
     let needs_claim = d.action != DraftAction::Add;
+    match (&d.review, d.action.names_review()) {
+        (None, true) => push(
+            action_line,
+            "missing-review",
+            format!(
+                "a `{}` correction names the review it decides on",
+                d.action.name()
+            ),
+            "add review = \"r…\" with the review's id, from proposed-links.jsonl",
+        ),
+        (Some(_), false) => push(
+            line_of(text, None, "review"),
+            "review-with-action",
+            format!(
+                "a `{}` correction names no review: `review` belongs to confirm_review and \
+                 reject_review",
+                d.action.name()
+            ),
+            "remove review = …, or use action = \"confirm_review\" or \"reject_review\"",
+        ),
+        (Some(r), true) if !super::is_review_id(r) => push(
+            line_of(text, None, "review"),
+            "review-id-format",
+            format!("`{r}` is not a review id"),
+            rule("review-id-format").fix,
+        ),
+        _ => {}
+    }
     match (&d.claim, needs_claim) {
         (None, true) => push(
             action_line,
@@ -529,6 +583,63 @@ fn check_typed(l: &Loaded, well_shaped: bool) -> Vec<Problem> {
             format!("the file should be named `{expected}` (or `{prefix}-<more>.toml`)"),
             "rename it, so that a claim's corrections are found by its id",
         ));
+    }
+    out
+}
+
+/// The link decisions on claim `id` (corrections `ks`) that contradict each other or a
+/// verdict recorded by hand.
+fn link_conflicts(c: &Corrections, id: &str, ks: &[usize]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let fix = rule("link-conflict").fix;
+    let verdict = ks
+        .iter()
+        .find(|&&k| matches!(c.loaded[k].correction, Correction::Verdict { .. }));
+    let mut confirmed: Option<(usize, &str)> = None;
+    for &k in ks {
+        let l = &c.loaded[k];
+        let Correction::ConfirmReview { review, .. } = &l.correction else {
+            continue;
+        };
+        let line = l.line_of(None, "review");
+        if let Some(&v) = verdict {
+            out.push(l.problem(
+                line,
+                "link-conflict",
+                format!(
+                    "confirms review {review} for claim {id}, but {} records a verdict by hand \
+                     (which would win over the review)",
+                    c.loaded[v].file
+                ),
+                fix,
+            ));
+        }
+        match confirmed {
+            Some((first, r)) if r != review => out.push(l.problem(
+                line,
+                "link-conflict",
+                format!(
+                    "confirms review {review} for claim {id}, but {} confirms review {r}",
+                    c.loaded[first].file
+                ),
+                fix,
+            )),
+            Some(_) => {}
+            None => confirmed = Some((k, review)),
+        }
+        if let Some(&j) = ks.iter().find(|&&j| {
+            matches!(&c.loaded[j].correction, Correction::RejectReview { review: r, .. } if r == review)
+        }) {
+            out.push(l.problem(
+                line,
+                "link-conflict",
+                format!(
+                    "confirms review {review} for claim {id}, which {} rejects",
+                    c.loaded[j].file
+                ),
+                fix,
+            ));
+        }
     }
     out
 }

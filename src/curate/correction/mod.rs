@@ -1,13 +1,16 @@
 //! Human corrections: one TOML file per fix under `datasets/<name>/corrections/`, loaded and
 //! checked ([`load`]: every problem at once, with file and line), applied to an article's
 //! claims at release time ([`apply`]) so that fixes survive re-extraction, and written by
-//! `claimset correct` ([`request`]) in the one canonical form.
+//! `claimset correct` ([`request`]) in the one canonical form. Decisions on links to
+//! published fact-checks ([`link`]) are applied by the release, once every claim is known.
 //!
 //! A file is applied whole or not at all: a release with any problem in any correction is not
 //! written.
 
+mod link_rules;
 mod load;
 mod apply;
+mod link;
 mod request;
 
 use chrono::NaiveDate;
@@ -17,6 +20,8 @@ use serde::{Deserialize, Serialize};
 use crate::record::{ClaimantType, DatePrecision, QuoteType, VerificationStatus};
 
 pub use apply::Applied;
+pub use link::{LinkDecisions, ReviewFacts};
+pub use link_rules::LINK_RULES;
 pub use load::{Corrections, Loaded};
 pub use request::{Refused, Request, RequestAction, write_new};
 
@@ -64,6 +69,33 @@ pub enum Correction {
         reason: String,
         /// The verdict.
         verdict: Verdict,
+    },
+    /// Confirm that a published fact-check of the dataset's `reviews/` judges the claim: its
+    /// verdict becomes the claim's, even when the matcher was not sure enough to link it.
+    ConfirmReview {
+        /// The claim judged: its id in the latest release.
+        #[schemars(regex(pattern = r"^c[0-9a-f]{16}$"))]
+        claim: String,
+        /// The review: its `review_id`, as `proposed-links.jsonl` or `claimset reviews import`
+        /// give it.
+        #[schemars(regex(pattern = r"^r[0-9a-f]{16}$"))]
+        review: String,
+        /// Why the review judges this very statement. Reviewers read it.
+        #[schemars(length(min = 1))]
+        reason: String,
+    },
+    /// Say that a published fact-check does not judge the claim: the matcher's link, or its
+    /// proposal, is never applied to it.
+    RejectReview {
+        /// The claim: its id in the latest release.
+        #[schemars(regex(pattern = r"^c[0-9a-f]{16}$"))]
+        claim: String,
+        /// The review: its `review_id`.
+        #[schemars(regex(pattern = r"^r[0-9a-f]{16}$"))]
+        review: String,
+        /// Why the review judges another statement. Reviewers read it.
+        #[schemars(length(min = 1))]
+        reason: String,
     },
     /// Add a claim the extractor missed.
     Add {
@@ -200,7 +232,19 @@ impl Correction {
             Correction::Set { .. } => "set",
             Correction::Reject { .. } => "reject",
             Correction::Verdict { .. } => "verdict",
+            Correction::ConfirmReview { .. } => "confirm_review",
+            Correction::RejectReview { .. } => "reject_review",
             Correction::Add { .. } => "add",
+        }
+    }
+
+    /// The review a link decision names; `None` for other actions.
+    pub fn review(&self) -> Option<&str> {
+        match self {
+            Correction::ConfirmReview { review, .. } | Correction::RejectReview { review, .. } => {
+                Some(review)
+            }
+            _ => None,
         }
     }
 
@@ -209,7 +253,9 @@ impl Correction {
         match self {
             Correction::Set { claim, .. }
             | Correction::Reject { claim, .. }
-            | Correction::Verdict { claim, .. } => Some(claim),
+            | Correction::Verdict { claim, .. }
+            | Correction::ConfirmReview { claim, .. }
+            | Correction::RejectReview { claim, .. } => Some(claim),
             Correction::Add { .. } => None,
         }
     }
@@ -220,12 +266,15 @@ impl Correction {
             Correction::Set { reason, .. }
             | Correction::Reject { reason, .. }
             | Correction::Verdict { reason, .. }
+            | Correction::ConfirmReview { reason, .. }
+            | Correction::RejectReview { reason, .. }
             | Correction::Add { reason, .. } => reason,
         }
     }
 
-    /// The file name a correction should have: `<claim>-<action>.toml`, or
-    /// `add-<article>-<8 hex of the text's hash>.toml`. Ids are checked against their
+    /// The file name a correction should have: `<claim>-<action>.toml`,
+    /// `<claim>-<action>-<review>.toml` for a decision on a link (one claim may have several),
+    /// or `add-<article>-<8 hex of the text's hash>.toml`. Ids are checked against their
     /// patterns before any name is built from them.
     pub fn file_name(&self) -> String {
         match self {
@@ -238,9 +287,23 @@ impl Correction {
                     &crate::digest::hex(&h)[..8]
                 )
             }
-            c => format!("{}-{}.toml", c.claim().unwrap_or_default(), c.action()),
+            c => match c.review() {
+                Some(r) if is_review_id(r) => {
+                    format!("{}-{}-{r}.toml", c.claim().unwrap_or_default(), c.action())
+                }
+                _ => format!("{}-{}.toml", c.claim().unwrap_or_default(), c.action()),
+            },
         }
     }
+}
+
+/// Whether `id` has the review id's pattern: `r` and 16 lowercase hex digits.
+pub fn is_review_id(id: &str) -> bool {
+    id.len() == 17
+        && id.starts_with('r')
+        && id[1..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Whether `id` has the claim id's pattern: `c` and 16 lowercase hex digits.

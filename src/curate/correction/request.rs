@@ -13,7 +13,9 @@ use crate::record::VerificationStatus;
 
 use super::super::Problem;
 use super::load::Corrections;
-use super::{Correction, NewClaim, SetFields, Verdict, is_claim_id, is_safe_article_id};
+use super::{
+    Correction, NewClaim, ReviewFacts, SetFields, Verdict, is_claim_id, is_safe_article_id,
+};
 
 /// What `claimset correct` was asked, as given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +48,16 @@ pub enum RequestAction {
         url: String,
         /// Its publication date, `YYYY-MM-DD`.
         date: String,
+    },
+    /// `--confirm-review REVIEW_ID`: the review judges the claim.
+    ConfirmReview {
+        /// The review's id.
+        review: String,
+    },
+    /// `--reject-review REVIEW_ID`: the review does not judge the claim.
+    RejectReview {
+        /// The review's id.
+        review: String,
     },
     /// `--add --article ID --text TEXT`, with the claim's fields given by `--set`.
     Add {
@@ -101,8 +113,28 @@ impl Request {
             }
         };
         let reason = self.reason.clone();
+        let review_id = |review: &str, refused: &mut Vec<String>| {
+            if !super::is_review_id(review) {
+                refused.push(format!(
+                    "`{review}` is not a review id: review ids are `r` and 16 lowercase hex \
+                     digits; find it in the release's proposed-links.jsonl, or with `claimset \
+                     reviews import datasets/<name>/reviews`"
+                ));
+            }
+            review.to_owned()
+        };
         let correction = match &self.action {
             RequestAction::Reject => Some(Correction::Reject { claim, reason }),
+            RequestAction::ConfirmReview { review } => Some(Correction::ConfirmReview {
+                claim,
+                review: review_id(review, &mut refused),
+                reason,
+            }),
+            RequestAction::RejectReview { review } => Some(Correction::RejectReview {
+                claim,
+                review: review_id(review, &mut refused),
+                reason,
+            }),
             RequestAction::Set => {
                 if !clear.is_empty() {
                     table.insert(
@@ -260,13 +292,39 @@ pub(crate) fn claim_exists(dataset: &Dataset, id: &str) -> Result<bool, Error> {
     Ok(found)
 }
 
+/// The date of claim `id` in the dataset's latest release, when there is one and it holds the
+/// claim.
+fn claim_date(dataset: &Dataset, id: &str) -> Result<Option<NaiveDate>, Error> {
+    let Some(v) = dataset.releases()?.pop() else {
+        return Ok(None);
+    };
+    let mut found = None;
+    crate::table::read_rows(
+        &dataset.release_dir(&v).join("claims.parquet"),
+        crate::table::claim_columns(),
+        |_, row| {
+            if row.get("claim_id").and_then(serde_json::Value::as_str) == Some(id) {
+                found = row
+                    .get("claim_date")
+                    .and_then(serde_json::Value::as_str)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            }
+            Ok(())
+        },
+    )?;
+    Ok(found)
+}
+
 /// Writes `correction` into the dataset's `corrections/` (written aside, then renamed; never
 /// over an existing file) after checking it as `validate` would, against the latest release
-/// when there is one: the claim must exist there. Returns the file written, or the problems
-/// that kept it from being written.
+/// when there is one: the claim must exist there. A decision on a link is checked against
+/// `reviews`, the dataset's reviews: the review must be one of them, and a confirmed one must
+/// be able to be the claim's verdict. Returns the file written, or the problems that kept it
+/// from being written.
 pub fn write_new(
     dataset: &Dataset,
     correction: &Correction,
+    reviews: &[ReviewFacts],
 ) -> Result<Result<PathBuf, Vec<Problem>>, Error> {
     let dir = dataset.corrections_dir();
     let name = correction.file_name();
@@ -287,8 +345,24 @@ pub fn write_new(
             source,
         }
     })?;
-    let (_, found) = Corrections::load_dir(staged.path(), &staged_dir)?;
+    let (staged_corrections, found) = Corrections::load_dir(staged.path(), &staged_dir)?;
     problems.extend(found);
+    // A decision on a link names a review the dataset holds; a confirmed one must be able to
+    // be the claim's verdict (published on or after the claim, with a whole verdict).
+    if problems.is_empty()
+        && let Some(review) = correction.review()
+    {
+        match reviews.iter().find(|r| r.review_id == review) {
+            None => problems.push(staged_corrections.unknown_review(0)),
+            Some(r) if matches!(correction, Correction::ConfirmReview { .. }) => {
+                let claim = correction.claim().unwrap_or_default();
+                if let Some(date) = claim_date(dataset, claim)? {
+                    problems.extend(staged_corrections.refuse_confirmation(0, date, r));
+                }
+            }
+            Some(_) => {}
+        }
+    }
     if let Some(id) = correction.claim()
         && !claim_exists(dataset, id)?
     {

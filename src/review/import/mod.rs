@@ -177,7 +177,14 @@ impl Imported {
 
     /// Imports one more file.
     pub fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let name = path.display().to_string();
+        self.add_file_named(path, &path.display().to_string())
+    }
+
+    /// Imports one more file, named `name` in messages (a dataset names its review files
+    /// relative to its folder, so that what a release reports does not depend on where the
+    /// folder is).
+    pub fn add_file_named(&mut self, path: &Path, name: &str) -> Result<(), Error> {
+        let name = name.to_owned();
         let read_err = |source| Error::Read {
             path: path.to_path_buf(),
             source,
@@ -224,6 +231,29 @@ pub fn import_file(path: &Path) -> Result<Imported, Error> {
     let mut out = Imported::default();
     out.add_file(path)?;
     Ok(out)
+}
+
+/// Imports every file of a dataset's `reviews/`, in path order, each named relative to the
+/// dataset folder (`reviews/feed.jsonl`), so that what a release reports does not depend on
+/// where the folder is.
+pub fn import_dataset(dataset: &crate::dataset::Dataset) -> Result<Imported, Error> {
+    let mut out = Imported::default();
+    for f in dataset.review_files()? {
+        out.add_file_named(&dataset.root.join(&f.path), &f.path)?;
+    }
+    Ok(out)
+}
+
+/// What a decision on a link needs to know of each of a dataset's reviews, for `claimset
+/// correct` to check a confirmation before writing it.
+pub fn dataset_review_facts(
+    dataset: &crate::dataset::Dataset,
+) -> Result<Vec<crate::curate::correction::ReviewFacts>, Error> {
+    Ok(import_dataset(dataset)?
+        .reviews
+        .iter()
+        .map(ReviewRecord::facts)
+        .collect())
 }
 
 /// Imports every review of one file's text, named `name` in messages.
