@@ -5,8 +5,10 @@ Usage: python3 scripts/load_release.py datasets/<name>/releases/<version>
 
 Loads claims.parquet and articles.parquet with pyarrow, pandas, polars and DuckDB, and
 asserts, for each: the row counts of manifest.json, the column names of the data
-dictionary, and that date columns come out as dates (not strings or timestamps). Exits 1
-with a message on the first mismatch.
+dictionary, and that date columns come out as dates (not strings or timestamps). A release
+with published fact-checks also has proposed-links.jsonl: it is read with pandas, polars and
+DuckDB, which must agree with the manifest's count, and every link must name a claim of the
+release. Exits 1 with a message on the first mismatch.
 """
 
 import datetime
@@ -79,6 +81,36 @@ def check(release):
             if types.get(d) != "DATE":
                 fail(f"{name}: DuckDB gives {d} as {types.get(d)}, not DATE")
         print(f"{name}: {rows} rows, {len(columns)} columns: pyarrow, pandas, polars and DuckDB agree")
+    check_proposed_links(release, manifest)
+
+
+def check_proposed_links(release, manifest):
+    path = os.path.join(release, "proposed-links.jsonl")
+    listed = any(f["name"] == "proposed-links.jsonl" for f in manifest["files"])
+    if not os.path.exists(path):
+        if listed:
+            fail("proposed-links.jsonl is listed in manifest.json but missing")
+        return
+    if not listed:
+        fail("proposed-links.jsonl is not listed in manifest.json")
+    rows = (manifest["counts"].get("reviews") or {}).get("links_proposed")
+    if rows is None:
+        fail("proposed-links.jsonl without counts.reviews.links_proposed in manifest.json")
+    with open(path, encoding="utf-8") as f:
+        lines = [json.loads(line) for line in f if line.strip()]
+    claims = set(pq.read_table(os.path.join(release, "claims.parquet"), columns=["claim_id"]).column(0).to_pylist())
+    for k, link in enumerate(lines, 1):
+        if link["claim_id"] not in claims:
+            fail(f"proposed-links.jsonl:{k}: claim {link['claim_id']} is not in claims.parquet")
+    if len(lines) != rows:
+        fail(f"proposed-links.jsonl: {len(lines)} lines, manifest says {rows}")
+    if rows:
+        df = pd.read_json(path, lines=True)
+        pdf = pl.read_ndjson(path)
+        n = duckdb.connect().execute(f"SELECT count(*) FROM read_json_auto('{path}', format='newline_delimited')").fetchone()[0]
+        if not len(df) == pdf.height == n == rows:
+            fail(f"proposed-links.jsonl: pandas {len(df)}, polars {pdf.height}, DuckDB {n} rows; manifest says {rows}")
+    print(f"proposed-links.jsonl: {rows} links: pandas, polars and DuckDB agree")
 
 
 if __name__ == "__main__":
