@@ -59,7 +59,7 @@ pub use curate::correction::{
 };
 pub use curate::{FileReport, Format, MAX_RECORD_BYTES, Problem, RULES, RecordValidator, Rule};
 pub use curate::{Violation, validate_file};
-pub use dataset::{Dataset, Fingerprints, InputFile, Metadata};
+pub use dataset::{Dataset, ExternalInput, Fingerprints, InputFile, Located, Metadata};
 pub use error::Error;
 pub use eval::{
     Explained, Gold, Predictions, Report, Scores, predict, read_gold, score, sentence_around,
@@ -68,8 +68,8 @@ pub use extract::{
     CONSTRUCTIONS, Construction, Example, MadeBy, Part, Spec, claims, claims_explained,
 };
 pub use input::{
-    Article, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason, Rejection,
-    input_size, parse_date, publisher,
+    Article, DATE_YEARS, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason,
+    Rejection, Selection, input_size, parse_date, publisher,
 };
 pub use record::{
     ArticleRow, ArticleStatus, ClaimFields, ClaimRecord, ClaimantType, DateBasis, DatePrecision,

@@ -211,6 +211,19 @@ fn validate_json_lines(mut reader: Box<dyn std::io::BufRead + Send>, c: &mut Che
         line += 1;
         match read_line(&mut reader, &mut buf, MAX_RECORD_BYTES) {
             Ok(LineRead::Eof) => break,
+            Ok(LineRead::Runaway) => {
+                c.file_problem(
+                    Some(line),
+                    "too-large",
+                    format!(
+                        "a line longer than {} MiB with no end in sight: the rest of the file \
+                         is not read",
+                        MAX_RECORD_BYTES >> 20
+                    ),
+                    "one record a line; a claim record is a few kilobytes",
+                );
+                break;
+            }
             Ok(LineRead::TooLong) => c.file_problem(
                 Some(line),
                 "too-large",

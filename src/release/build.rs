@@ -117,11 +117,24 @@ pub(super) fn build(
         problems: Vec::new(),
         rejected_inputs: Vec::new(),
     };
-    let root = dataset.root.clone();
+    // Located before anything is built: a missing or changed corpus stops the run here.
+    let mut inputs = vec![Input::Named {
+        path: dataset.articles_dir(),
+        name: "articles".into(),
+        select: None,
+    }];
+    for (input, path) in dataset.external_inputs()? {
+        inputs.push(Input::Named {
+            path,
+            name: input.name.clone(),
+            select: input.select.map(std::sync::Arc::new),
+        });
+    }
     let process = |item: Item| -> Option<ArticleResult> {
         match item {
             Item::Article(a) => {
-                let file = relative_location(&root, &a.location.file);
+                // Named relative to the dataset by the reader, wherever the dataset is.
+                let file = a.location.file.to_string();
                 let mut row = ArticleRow::read(&a, 0, file.clone());
                 let mut claims = match extract_guarded(&a) {
                     Ok(c) => c,
@@ -131,7 +144,7 @@ pub(super) fn build(
                             article_id: Some(a.id.clone()),
                             reason,
                         };
-                        return Some(rejected_result(&root, r));
+                        return Some(rejected_result(r));
                     }
                 };
                 inherit_ids(&mut claims, previous.spans(&a.id));
@@ -177,14 +190,13 @@ pub(super) fn build(
                     rejection: None,
                 })
             }
-            Item::Rejected(r) => Some(rejected_result(&root, r)),
+            Item::Rejected(r) => Some(rejected_result(r)),
             // A file in articles/ not named like an article (a README) is not an input.
             Item::Skipped(_) => None,
         }
     };
     let mut used = vec![false; corrections.loaded.len()];
     let mut extraction = Sha256::new();
-    let inputs = [Input::Path(dataset.articles_dir())];
     stream::for_each_ordered(&inputs, run, process, |r| {
         let Some(r) = r else { return Ok(()) };
         built.counts.articles += 1;
@@ -221,8 +233,8 @@ pub(super) fn build(
     Ok(built)
 }
 
-fn rejected_result(root: &Path, r: Rejection) -> ArticleResult {
-    let row = ArticleRow::rejected(&r, relative_location(root, &r.location.file));
+fn rejected_result(r: Rejection) -> ArticleResult {
+    let row = ArticleRow::rejected(&r, r.location.file.to_string());
     ArticleResult {
         row,
         rows: Vec::new(),
@@ -234,10 +246,4 @@ fn rejected_result(root: &Path, r: Rejection) -> ArticleResult {
         added: 0,
         rejection: Some(r),
     }
-}
-
-/// An input path relative to the dataset folder, so that releases do not depend on where
-/// the dataset was when they were built.
-fn relative_location(root: &Path, file: &str) -> String {
-    crate::dataset::relative(root, Path::new(file))
 }

@@ -80,7 +80,8 @@ pub(super) enum Choice {
 }
 
 /// Chooses the version: `forced` (to rebuild a published one), 1.0.0 for a first release, the
-/// `bump` asked for (refused when it would mislabel the change), else the inferred `kind`.
+/// `bump` asked for (refused when it would mislabel the change, or when nothing changed),
+/// else the inferred `kind`.
 /// Unchanged inputs are up to date when publishing; a preview rebuilds the latest version.
 pub(super) fn choose(
     forced: Option<&Version>,
@@ -98,10 +99,15 @@ pub(super) fn choose(
             }
             p.clone()
         }
-        (None, Some(p), inferred, Some(b)) => {
-            if let Some(k) = inferred
-                && b < k
-            {
+        (None, Some(p), None, Some(b)) => {
+            return Err(Error::Version(format!(
+                "nothing changed since release {p} (the same articles, corrections, extraction \
+                 and table format): --bump {} would publish a copy of it; change an input first",
+                bump_name(b)
+            )));
+        }
+        (None, Some(p), Some(k), Some(b)) => {
+            if b < k {
                 return Err(Error::Version(format!(
                     "this release is {}; --bump {} would mislabel it",
                     k.describe(),
