@@ -76,9 +76,10 @@ pub use record::{
     Origin, QuoteType, SCHEMA_VERSION, Span, VerificationStatus, claim_id,
 };
 pub use release::{
-    Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
-    Outcome as ReleaseOutcome, Release, SearchHit, Target, Verification, changelog_entry, check,
-    diff_files, inherit_ids, release, search, verify,
+    Bump, Change, Counts, Diff, FileCheck, FileEntry, Generator, Manifest,
+    Options as ReleaseOptions, Outcome as ReleaseOutcome, Release, Reproduction, SearchHit, Target,
+    Verification, changelog_entry, check, diff_files, inherit_ids, release, search, verify,
+    verify_all,
 };
 pub use schema::{
     ARTICLE_SCHEMA_PATH, CLAIM_SCHEMA_ID, CLAIM_SCHEMA_PATH, CORRECTION_SCHEMA_PATH,

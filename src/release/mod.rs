@@ -14,6 +14,7 @@ mod ids;
 mod manifest;
 mod changelog;
 mod diff;
+mod integrity;
 mod verify;
 mod search;
 
@@ -32,10 +33,11 @@ use crate::stream::Options as StreamOptions;
 pub use changelog::changelog_entry;
 pub use diff::{Change, Diff, diff_files};
 pub use ids::inherit_ids;
+pub use integrity::FileCheck;
 pub use manifest::{Counts, FileEntry, Generator, Manifest};
 pub use plan::Bump;
 pub use search::{Hit as SearchHit, search};
-pub use verify::{Verification, verify};
+pub use verify::{Reproduction, Verification, verify, verify_all};
 
 use build::build;
 use diff::Previous;

@@ -109,3 +109,86 @@ fn a_dataset_without_a_name_says_what_to_add() {
         "{err}"
     );
 }
+
+fn verify_text(root: &Path, args: &[&str]) -> (i32, String) {
+    let mut all = vec!["verify", "ukraine-crisis-2022"];
+    all.extend_from_slice(args);
+    let run = crate::common::claimset(root.parent().expect("parent"), &all, b"");
+    (run.code, run.stdout)
+}
+
+/// `verify` once hashed only manifest.json and trusted the hashes inside it: an older
+/// claims.parquet copied over the newest, a byte appended, or a file deleted all verified.
+#[test]
+fn verify_checks_every_file_on_disk_against_the_manifest() {
+    let (_tmp, root) = crate::common::shipped_copy();
+    let releases = root.join("releases");
+    std::fs::copy(
+        releases.join("1.0.0/claims.parquet"),
+        releases.join("1.1.0/claims.parquet"),
+    )
+    .expect("copy");
+    let mut bytes = std::fs::read(releases.join("1.0.1/articles.parquet")).expect("read");
+    bytes.push(0);
+    std::fs::write(releases.join("1.0.1/articles.parquet"), bytes).expect("write");
+    std::fs::remove_file(releases.join("1.0.0/articles.parquet")).expect("delete");
+    std::fs::write(releases.join("1.0.0/notes.txt"), "x").expect("write");
+    let (code, out) = verify_text(&root, &["--all"]);
+    assert_eq!(code, 1, "{out}");
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with("     ok") && !l.contains("To reproduce it"))
+        .collect();
+    insta::assert_snapshot!(lines.join("\n"));
+}
+
+/// A changed input is reported by name, not as a bare DIFFERS.
+#[test]
+fn verify_names_the_inputs_that_changed_since_the_release() {
+    let (_tmp, root) = crate::common::shipped_copy();
+    let toml = std::fs::read_to_string(root.join("dataset.toml")).expect("read");
+    std::fs::write(
+        root.join("dataset.toml"),
+        toml.replace("name = \"ukraine-crisis-2022\"", "name = \"renamed\""),
+    )
+    .expect("write");
+    let first = std::fs::read_dir(root.join("corrections"))
+        .expect("corrections")
+        .next()
+        .expect("one")
+        .expect("entry")
+        .path();
+    std::fs::remove_file(first).expect("delete");
+    let (code, out) = verify_text(&root, &[]);
+    assert_eq!(code, 1, "{out}");
+    let changed = out
+        .lines()
+        .find(|l| l.starts_with("changed since"))
+        .unwrap_or_default();
+    assert_eq!(
+        changed,
+        "changed since release 1.1.0: name (`ukraine-crisis-2022` in the release, `renamed` in \
+         dataset.toml), corrections (6 files then, 5 now); cut a new release (`claimset \
+         release`) to publish the change"
+    );
+}
+
+/// Old releases made by other rules get integrity and a way to reproduce them, not a bare
+/// failure; CI runs this.
+#[test]
+fn verify_all_checks_every_committed_release() {
+    let dataset = Dataset::open(crate::common::dataset_articles().parent().expect("dataset"))
+        .expect("dataset");
+    let all = claimset::verify_all(&dataset, 0).expect("verify");
+    assert_eq!(all.len(), 3);
+    for v in &all {
+        assert!(v.intact(), "{}", v.to_text());
+        assert!(v.passed(), "{}", v.to_text());
+    }
+    assert!(all[2].reproduces());
+    let old = all[0].to_text();
+    assert!(
+        old.contains("built by claimset 0.1.0") && old.contains("git log --diff-filter=A -1"),
+        "{old}"
+    );
+}

@@ -285,7 +285,7 @@ fn committed_release_reproduces() {
     let dataset = Dataset::open(crate::common::dataset_articles().parent().expect("dataset"))
         .expect("dataset");
     let v = claimset::verify(&dataset, None, 0).expect("verify");
-    assert!(v.reproduces(), "{v:#?}");
+    assert!(v.reproduces() && v.passed(), "{v:#?}");
 }
 
 #[test]
