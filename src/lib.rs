@@ -51,7 +51,7 @@ mod curate;
 mod release;
 mod eval;
 
-pub use atomic::AtomicFile;
+pub use atomic::{AtomicFile, remove_unfinished, sweep as sweep_unfinished};
 pub use curate::correction::{
     Applied, CORRECTION_VERSION, Clearable, Correction, Corrections, Loaded, NewClaim, Refused,
     Request, RequestAction, SetFields, Verdict, correction_schema, is_claim_id, is_safe_article_id,

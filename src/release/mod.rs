@@ -159,23 +159,20 @@ fn build_release(
         return Ok(Outcome::Problems(problems));
     }
 
-    // Build beside the destination, so that the final rename stays on one filesystem.
+    // Build beside the destination, so that the final rename stays on one filesystem; what
+    // killed runs left there goes first.
     let parent = match &options.target {
         Target::Publish => dataset.releases_dir(),
         Target::Directory(d) => d.clone(),
         Target::DryRun => std::env::temp_dir(),
     };
-    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
-        path: parent.clone(),
-        source,
-    })?;
-    let tmp = crate::atomic::dir_builder()
-        .prefix(".building-")
-        .tempdir_in(&parent)
-        .map_err(|source| Error::Write {
-            path: parent.clone(),
-            source,
-        })?;
+    if options.target != Target::DryRun {
+        crate::atomic::sweep(&parent);
+    }
+    if options.target == Target::Publish {
+        crate::atomic::sweep(&dataset.root);
+    }
+    let tmp = crate::atomic::BuildDir::create(&parent)?;
     let built = build(
         dataset,
         &corrections,
@@ -191,7 +188,17 @@ fn build_release(
     let publishing = options.target == Target::Publish;
     let version = match plan::choose(forced, previous.as_ref(), kind, options.bump, publishing)? {
         Choice::Build(v) => v,
-        Choice::UpToDate(v) => return Ok(Outcome::UpToDate(v)),
+        Choice::UpToDate(v) => {
+            if !changelog::has_entry(dataset, &v)? {
+                // Published without its entry (by a version of claimset that wrote it after
+                // the release, or by hand): write it now.
+                let rejected = built.diff.rejected_list().to_vec();
+                let release = published_release(dataset, &v, rejected, built.rejected_inputs)?;
+                changelog::prepare(dataset, &release)?.commit()?;
+                return Ok(Outcome::Released(Box::new(release)));
+            }
+            return Ok(Outcome::UpToDate(v));
+        }
     };
 
     let built = built.finish(dataset, &version)?;
@@ -248,14 +255,32 @@ fn build_release(
                     path: dest,
                 });
             }
-            let built_dir = tmp.keep();
-            std::fs::rename(&built_dir, &dest).map_err(|source| {
-                let _ = std::fs::remove_dir_all(&built_dir);
-                Error::Write {
-                    path: dest.clone(),
-                    source,
-                }
-            })?;
+            // The changelog entry is written aside first: a changelog that cannot be
+            // written (a full disk, CHANGELOG.md a folder) stops the run before anything is
+            // published.
+            let entry = Release {
+                version: version.clone(),
+                path: None,
+                manifest: manifest.clone(),
+                diff: diff.clone(),
+                previous: previous.clone(),
+                kind,
+                rejected_inputs: Vec::new(),
+            };
+            let changelog = if publishing {
+                Some(changelog::prepare(dataset, &entry)?)
+            } else {
+                None
+            };
+            tmp.rename_to(&dest)?;
+            if let Some(c) = changelog
+                && let Err(e) = c.commit()
+            {
+                // The release was renamed into place a moment ago by this run, and is
+                // taken back: a release is published with its entry or not at all.
+                let _ = std::fs::remove_dir_all(&dest);
+                return Err(e);
+            }
             Some(dest)
         }
     };
@@ -268,10 +293,39 @@ fn build_release(
         kind,
         rejected_inputs: built.rejected_inputs,
     };
-    if publishing {
-        changelog::write_changelog(dataset, &release)?;
-    }
     Ok(Outcome::Released(Box::new(release)))
+}
+
+/// A published release described again, for an entry its changelog lacks: its manifest, and
+/// its claims compared with the release before it.
+fn published_release(
+    dataset: &Dataset,
+    version: &Version,
+    rejected: Vec<(String, String)>,
+    rejected_inputs: Vec<Rejection>,
+) -> Result<Release, Error> {
+    let dir = dataset.release_dir(version);
+    let manifest = Manifest::read(&dir)?;
+    let previous = dataset.releases()?.into_iter().rev().find(|v| v < version);
+    let (before, kind) = match &previous {
+        Some(p) => {
+            let m = Manifest::read(&dataset.release_dir(p))?;
+            let kind = plan::between(&m, &manifest);
+            (Some(dataset.release_dir(p).join("claims.parquet")), kind)
+        }
+        None => (None, None),
+    };
+    let mut diff = diff::diff_from(before.as_deref(), &dir.join("claims.parquet"))?;
+    diff.rejected = rejected;
+    Ok(Release {
+        version: version.clone(),
+        path: Some(dir),
+        manifest,
+        diff,
+        previous,
+        kind,
+        rejected_inputs,
+    })
 }
 
 /// Whether the release folder `dir` holds exactly the files `manifest` describes.

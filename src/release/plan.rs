@@ -54,13 +54,36 @@ pub(super) fn infer(
     inputs: &Fingerprints,
     extraction: &str,
 ) -> Option<Bump> {
-    let p = previous?;
+    kind(
+        previous?,
+        (SCHEMA_VERSION, &crate::table::format_fingerprint()),
+        inputs,
+        extraction,
+    )
+}
+
+/// What kind of release `newer` was after `older`, from their manifests.
+pub(super) fn between(older: &Manifest, newer: &Manifest) -> Option<Bump> {
+    kind(
+        older,
+        (&newer.schema_version, &newer.format),
+        &newer.inputs,
+        &newer.extraction,
+    )
+}
+
+fn kind(
+    p: &Manifest,
+    (schema, format): (&str, &str),
+    inputs: &Fingerprints,
+    extraction: &str,
+) -> Option<Bump> {
     let major = |v: &str| v.split('.').next().unwrap_or("").to_owned();
-    if major(&p.schema_version) != major(SCHEMA_VERSION) {
+    if major(&p.schema_version) != major(schema) {
         Some(Bump::Major)
     } else if p.inputs.articles != inputs.articles
         || p.extraction != extraction
-        || p.format != crate::table::format_fingerprint()
+        || p.format != format
     {
         Some(Bump::Minor)
     } else if p.inputs.corrections != inputs.corrections {

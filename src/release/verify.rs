@@ -326,10 +326,7 @@ fn reproduce(
             how,
         });
     }
-    let scratch = tempfile::tempdir().map_err(|source| Error::Write {
-        path: std::env::temp_dir(),
-        source,
-    })?;
+    let scratch = crate::atomic::BuildDir::create(&std::env::temp_dir())?;
     let options = Options {
         bump: None,
         target: Target::Directory(scratch.path().to_path_buf()),

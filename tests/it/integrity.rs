@@ -192,3 +192,101 @@ fn verify_all_checks_every_committed_release() {
         "{old}"
     );
 }
+
+/// The changelog was once written after the release was renamed into place: when it could
+/// not be written, the release was published without its entry, for good.
+#[test]
+fn a_release_whose_changelog_cannot_be_written_is_not_published() {
+    let (_tmp, root) = crate::common::dataset_copy();
+    // Opened first: a dataset whose CHANGELOG.md is a folder is refused at opening, so the
+    // folder appears while the release runs.
+    let dataset = Dataset::open(&root).expect("dataset");
+    std::fs::create_dir(root.join("CHANGELOG.md")).expect("a folder where the file goes");
+    let err = claimset::release(&dataset, &options(Target::Publish));
+    let err = err.map(|_| ()).expect_err("refused");
+    assert!(err.to_string().contains("CHANGELOG.md"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(root.join("releases"))
+        .map(|es| es.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "nothing published or left: {left:?}");
+}
+
+#[test]
+fn a_release_found_without_its_changelog_entry_gets_it_on_the_next_run() {
+    let (_tmp, root) = crate::common::dataset_copy();
+    publish(&root);
+    std::fs::remove_file(root.join("CHANGELOG.md")).expect("lose the entry");
+    let r = publish(&root);
+    assert_eq!(r.version.to_string(), "1.0.0");
+    let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).expect("written");
+    assert!(
+        changelog.starts_with(
+            "# Changelog: ukraine-crisis-2022\n\n## 1.0.0\n\nFirst release. 14 claims"
+        ),
+        "{changelog}"
+    );
+    match claimset::release(
+        &Dataset::open(&root).expect("dataset"),
+        &options(Target::Publish),
+    )
+    .expect("runs")
+    {
+        Outcome::UpToDate(v) => assert_eq!(v.to_string(), "1.0.0"),
+        other => panic!("expected up to date, got {other:?}"),
+    }
+}
+
+/// Files were once created 0600 whatever the umask, as temporary files are: every file the
+/// tool writes (a release's files, the changelog, a correction, extract's output) now has
+/// the mode any other tool would give it.
+#[test]
+fn every_file_written_has_the_mode_a_normal_tool_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, root) = crate::common::dataset_copy();
+    let mode = |p: &Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let reference = tmp.path().join("reference");
+    std::fs::File::create(&reference).expect("create");
+    let expected = mode(&reference);
+    let r = publish(&root);
+    let id = r.diff.added[0]["claim_id"].as_str().expect("id").to_owned();
+    let run = crate::common::claimset(
+        tmp.path(),
+        &[
+            "correct",
+            "ukraine-crisis-2022",
+            &id,
+            "--reject",
+            "--reason",
+            "a test",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = crate::common::claimset(
+        tmp.path(),
+        &[
+            "extract",
+            "ukraine-crisis-2022/articles",
+            "-o",
+            "claims.jsonl",
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for f in [
+        "ukraine-crisis-2022/releases/1.0.0/claims.parquet",
+        "ukraine-crisis-2022/releases/1.0.0/articles.parquet",
+        "ukraine-crisis-2022/releases/1.0.0/manifest.json",
+        "ukraine-crisis-2022/CHANGELOG.md",
+        &format!("ukraine-crisis-2022/corrections/{id}-reject.toml"),
+        "claims.jsonl",
+    ] {
+        assert_eq!(mode(&tmp.path().join(f)), expected, "{f}");
+    }
+}

@@ -11,6 +11,7 @@ mod datasets;
 mod eval;
 mod extract;
 mod integrity;
+mod interrupted;
 mod layers;
 mod limits;
 mod release;
