@@ -154,8 +154,8 @@ pub(super) fn build(
                     h.update(b"\n");
                 }
                 let digest: [u8; 32] = h.finalize().into();
-                let applied = corrections.apply(&a, claims);
-                let mut problems = applied.problems;
+                let mut applied = corrections.apply(&a, claims);
+                let mut problems = std::mem::take(&mut applied.problems);
                 let mut rows = Vec::with_capacity(applied.claims.len());
                 let (mut corrected, mut added) = (0, 0);
                 for c in &applied.claims {
@@ -166,9 +166,13 @@ pub(super) fn build(
                     }
                     let value = serde_json::to_value(c).expect("records serialize");
                     for v in validator.check_value(&value) {
+                        // A value a correction wrote is reported where it was written.
+                        let (at, line) = applied
+                            .blame(corrections, &c.claim_id, &v.pointer)
+                            .unwrap_or_else(|| (file.clone(), None));
                         problems.push(Problem::from_violation(
-                            &file,
-                            None,
+                            &at,
+                            line,
                             Some(c.claim_id.clone()),
                             v,
                         ));

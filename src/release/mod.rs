@@ -123,6 +123,7 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Reject
         &StreamOptions { jobs, meter: None },
     )?;
     problems.extend(built.problems);
+    Corrections::settle(&mut problems);
     Ok((problems, built.rejected_inputs))
 }
 
@@ -156,6 +157,7 @@ fn build_release(
             &stream_options(options),
         )?;
         problems.extend(built.problems);
+        Corrections::settle(&mut problems);
         return Ok(Outcome::Problems(problems));
     }
 
@@ -181,7 +183,9 @@ fn build_release(
         &stream_options(options),
     )?;
     if !built.problems.is_empty() {
-        return Ok(Outcome::Problems(built.problems));
+        let mut problems = built.problems;
+        Corrections::settle(&mut problems);
+        return Ok(Outcome::Problems(problems));
     }
 
     let kind = infer(prev_manifest.as_ref(), &fingerprints, &built.extraction);

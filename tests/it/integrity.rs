@@ -28,6 +28,27 @@ pub(crate) fn publish(root: &Path) -> Box<claimset::Release> {
     }
 }
 
+/// The claim ids of a dataset's latest release.
+pub(crate) fn publish_ids(root: &Path) -> Vec<String> {
+    let dataset = Dataset::open(root).expect("dataset");
+    let v = dataset
+        .releases()
+        .expect("releases")
+        .pop()
+        .expect("a release");
+    let mut ids = Vec::new();
+    claimset::read_rows(
+        &dataset.release_dir(&v).join("claims.parquet"),
+        claimset::claim_columns(),
+        |_, r| {
+            ids.push(r["claim_id"].as_str().expect("id").to_owned());
+            Ok(())
+        },
+    )
+    .expect("rows");
+    ids
+}
+
 /// A copy of the shipped dataset's inputs with a duplicate article, whose rejection names
 /// where the first was read.
 fn copy_with_duplicate(parent: &Path, folder: &str) -> PathBuf {

@@ -10,6 +10,7 @@ mod corrections;
 mod datasets;
 mod eval;
 mod extract;
+mod first_command;
 mod integrity;
 mod interrupted;
 mod layers;

@@ -203,18 +203,23 @@ fn same_destination(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Whether a path is this process's stdout (`/dev/stdout`, `/proc/self/fd/1`, `-`).
+/// Whether a path is this process's stdout (`-`, `/dev/stdout`, `/proc/self/fd/1`, or the
+/// file or pipe stdout is): the same file by device and inode, so that a pipe counts too.
 fn is_stdout(p: &Path) -> bool {
-    if p == Path::new("-") {
+    if ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|s| p == Path::new(s))
+    {
         return true;
     }
-    match (
-        std::fs::canonicalize(p),
-        std::fs::canonicalize("/proc/self/fd/1"),
-    ) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(p), std::fs::metadata("/dev/stdout")) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
     }
+    false
 }
 
 /// A JSON Lines destination: stdout, or a file written aside and renamed into place when
