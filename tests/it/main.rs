@@ -4,8 +4,10 @@
 
 mod common;
 
+mod bounded;
 mod cli;
 mod constructions;
+mod containment;
 mod corrections;
 mod datasets;
 mod eval;

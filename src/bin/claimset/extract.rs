@@ -128,7 +128,8 @@ fn report(summary: &Summary, claims_to: &str) {
         let more = summary.skipped.len().saturating_sub(3);
         eprintln!(
             "claimset: skipped {} (not named like an article file: *.txt, *.jsonl, *.ndjson, \
-             optionally .gz/.zst; or a link to a directory): {}{}",
+             optionally .gz/.zst; a link to a directory; or not a regular file, such as a \
+             FIFO or a device): {}{}",
             count(summary.skipped.len() as u64, "entry"),
             names.join(", "),
             if more > 0 {
