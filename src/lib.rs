@@ -76,7 +76,7 @@ pub use record::{
     Origin, QuoteType, SCHEMA_VERSION, Span, VerificationStatus, claim_id,
 };
 pub use release::{
-    Bump, Change, Counts, Diff, FileCheck, FileEntry, Generator, Manifest,
+    Bump, Change, Checked, Counts, Diff, FileCheck, FileEntry, Generator, Manifest,
     Options as ReleaseOptions, Outcome as ReleaseOutcome, Release, Reproduction, SearchHit, Target,
     Verification, changelog_entry, check, diff_files, inherit_ids, release, search, verify,
     verify_all,

@@ -118,11 +118,15 @@ pub(super) fn build(
         rejected_inputs: Vec::new(),
     };
     // Located before anything is built: a missing or changed corpus stops the run here.
-    let mut inputs = vec![Input::Named {
-        path: dataset.articles_dir(),
-        name: "articles".into(),
-        select: None,
-    }];
+    // articles/ may be absent from a dataset whose articles are all external.
+    let mut inputs = Vec::new();
+    if dataset.articles_dir().exists() || dataset.metadata.inputs.is_empty() {
+        inputs.push(Input::Named {
+            path: dataset.articles_dir(),
+            name: "articles".into(),
+            select: None,
+        });
+    }
     for (input, path) in dataset.external_inputs()? {
         inputs.push(Input::Named {
             path,

@@ -105,11 +105,26 @@ pub fn release(dataset: &Dataset, options: &Options) -> Result<Outcome, Error> {
     build_release(dataset, options, previous, None)
 }
 
+/// What checking a dataset found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Every problem, in corrections and in the records a release would hold.
+    pub problems: Vec<Problem>,
+    /// Input articles a release would list as rejected.
+    pub rejected_inputs: Vec<Rejection>,
+    /// External inputs absent from this machine, and where they were looked for: the
+    /// corrections were then checked against the latest release only.
+    pub absent: Vec<String>,
+}
+
 /// Checks a dataset without writing anything: corrections, and every record it would
-/// release. Returns every problem found.
-pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Rejection>), Error> {
+/// release. Without its external inputs, the corrections are checked against the latest
+/// release (the claims and articles they name must be there), so that a contributor needs
+/// no corpus to check a correction.
+pub fn check(dataset: &Dataset, jobs: usize) -> Result<Checked, Error> {
     let (corrections, mut problems) = Corrections::load(dataset)?;
-    let previous = match dataset.releases()?.last() {
+    let latest = dataset.releases()?.pop();
+    let previous = match &latest {
         Some(v) => Some(Previous::load(
             &dataset.release_dir(v).join("claims.parquet"),
         )?),
@@ -121,10 +136,66 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Reject
         previous.as_ref(),
         None,
         &StreamOptions { jobs, meter: None },
-    )?;
-    problems.extend(built.problems);
+    );
+    let mut checked = Checked::default();
+    match built {
+        Ok(built) => {
+            problems.extend(built.problems);
+            checked.rejected_inputs = built.rejected_inputs;
+        }
+        Err(Error::InputsAbsent { missing, .. }) => {
+            if let Some(v) = &latest {
+                problems.extend(against_release(dataset, v, &corrections)?);
+            }
+            checked.absent = missing;
+        }
+        Err(e) => return Err(e),
+    }
     Corrections::settle(&mut problems);
-    Ok((problems, built.rejected_inputs))
+    checked.problems = problems;
+    Ok(checked)
+}
+
+/// The corrections naming a claim or an article that release `v` does not hold.
+fn against_release(
+    dataset: &Dataset,
+    v: &Version,
+    corrections: &Corrections,
+) -> Result<Vec<Problem>, Error> {
+    let dir = dataset.release_dir(v);
+    let mut claims = rustc_hash::FxHashSet::default();
+    crate::table::read_rows(
+        &dir.join("claims.parquet"),
+        crate::table::claim_columns(),
+        |_, r| {
+            if let Some(id) = r.get("claim_id").and_then(serde_json::Value::as_str) {
+                claims.insert(id.to_owned());
+            }
+            Ok(())
+        },
+    )?;
+    let mut articles = rustc_hash::FxHashSet::default();
+    crate::table::read_rows(
+        &dir.join("articles.parquet"),
+        crate::table::article_columns(),
+        |_, r| {
+            if let Some(id) = r.get("article_id").and_then(serde_json::Value::as_str) {
+                articles.insert(id.to_owned());
+            }
+            Ok(())
+        },
+    )?;
+    let used: Vec<bool> = corrections
+        .loaded
+        .iter()
+        .map(|l| match &l.correction {
+            crate::curate::correction::Correction::Add { add, .. } => {
+                articles.contains(&add.article)
+            }
+            c => c.claim().is_some_and(|id| claims.contains(id)),
+        })
+        .collect();
+    Ok(corrections.unused(&used))
 }
 
 fn build_release(

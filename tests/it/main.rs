@@ -11,6 +11,7 @@ mod containment;
 mod corrections;
 mod datasets;
 mod eval;
+mod external;
 mod extract;
 mod first_command;
 mod integrity;

@@ -145,7 +145,16 @@ pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     for path in &args.paths {
         if path.is_dir() {
             let dataset = Dataset::open(path)?;
-            let (problems, rejected) = claimset::check(&dataset, args.jobs.get())?;
+            let checked = claimset::check(&dataset, args.jobs.get())?;
+            if !checked.absent.is_empty() && !quiet {
+                eprintln!(
+                    "claimset: {}: the articles were not read, their inputs are not here ({}); \
+                     corrections were checked against the latest release",
+                    dataset.name,
+                    checked.absent.join("; ")
+                );
+            }
+            let (problems, rejected) = (checked.problems, checked.rejected_inputs);
             for r in &rejected {
                 if text && !quiet {
                     eprintln!("rejected: {r}");
