@@ -557,6 +557,30 @@ fn check_draft(file: &str, text: &str, d: &Draft) -> Vec<Problem> {
 /// Problems of a well-shaped correction's values, its canonical form and its file name.
 fn check_typed(l: &Loaded, well_shaped: bool) -> Vec<Problem> {
     let mut out = Vec::new();
+    // Dates in the years an article may have: a typo'd year (20222, 0202) is caught here,
+    // at its line, rather than as a record the schema refuses.
+    let dates = match &l.correction {
+        Correction::Set { set, .. } => vec![("set", "claim_date", set.claim_date)],
+        Correction::Verdict { verdict, .. } => vec![("verdict", "date", Some(verdict.date))],
+        Correction::Add { add, .. } => vec![("add", "claim_date", add.claim_date)],
+        Correction::Reject { .. } => Vec::new(),
+    };
+    for (table, key, date) in dates {
+        if let Some(d) = date
+            && !crate::input::DATE_YEARS.contains(&chrono::Datelike::year(&d))
+        {
+            out.push(l.problem(
+                l.line_of(Some(table), key),
+                "date-out-of-range",
+                format!(
+                    "{key} {d} is outside the years {}–{}",
+                    crate::input::DATE_YEARS.start(),
+                    crate::input::DATE_YEARS.end()
+                ),
+                "write the real day as YYYY-MM-DD",
+            ));
+        }
+    }
     match &l.correction {
         Correction::Set { set, .. } if *set == SetFields::default() => out.push(l.problem(
             table_line(&l.text, "set"),
