@@ -146,14 +146,15 @@ impl fmt::Display for Reason {
             ),
             Reason::TooLarge => write!(
                 f,
-                "larger than {} MiB: split it, or check that it is really one article",
-                MAX_ARTICLE_BYTES >> 20
+                "larger than {} KiB, the most one article may be (what extraction may cost is \
+                 capped): split it, or check that it is really one article",
+                MAX_ARTICLE_BYTES >> 10
             ),
             Reason::Runaway => write!(
                 f,
-                "a line longer than {} MiB with no end in sight: the rest of this input is not \
+                "a line longer than {} KiB with no end in sight: the rest of this input is not \
                  read; pass JSON Lines, one article a line",
-                MAX_ARTICLE_BYTES >> 20
+                MAX_ARTICLE_BYTES >> 10
             ),
             Reason::NotAFile(kind) => write!(
                 f,
