@@ -144,3 +144,16 @@ fn a_bump_with_nothing_changed_is_refused() {
     );
     assert!(!root.join("releases/2.0.0").exists());
 }
+
+/// Found by fuzzing: corrupt metadata (a column chunk at a negative offset) made the
+/// Parquet reader assert; it is a problem of the file, not a panic of the run.
+#[test]
+fn a_parquet_file_with_corrupt_metadata_is_a_problem_not_a_panic() {
+    let path = crate::common::fixture("parquet/negative-column-start.parquet");
+    let found = problems(&path);
+    assert!(
+        found.iter().any(|p| p.contains("[file/parquet]")),
+        "{found:#?}"
+    );
+    assert!(claimset::diff_files(&path, &path).is_err());
+}
