@@ -52,6 +52,19 @@ pub enum Error {
         /// What is wrong and what to do.
         message: String,
     },
+    /// External inputs a dataset declares are not on this machine: nothing was built.
+    #[error(
+        "`{}` reads inputs that are not here: {}; get them, or set the variable named, and run \
+         again (corrections and `claimset search` need only the committed release)",
+        dataset.display(),
+        missing.join("; ")
+    )]
+    InputsAbsent {
+        /// The dataset folder.
+        dataset: PathBuf,
+        /// Each input missing and where it was looked for.
+        missing: Vec<String>,
+    },
     /// A line of a file is not what the file must hold.
     #[error("{}:{line}: {message}", path.display())]
     Line {

@@ -55,7 +55,7 @@ mod review;
 mod release;
 mod eval;
 
-pub use atomic::AtomicFile;
+pub use atomic::{AtomicFile, remove_unfinished, sweep as sweep_unfinished};
 pub use curate::correction::{
     Applied, CORRECTION_VERSION, Clearable, Correction, Corrections, LINK_RULES, LinkDecisions,
     Loaded, NewClaim, Refused, Request, RequestAction, ReviewFacts, SetFields, Verdict,
@@ -63,7 +63,7 @@ pub use curate::correction::{
 };
 pub use curate::{FileReport, Format, MAX_RECORD_BYTES, Problem, RULES, RecordValidator, Rule};
 pub use curate::{Violation, validate_file};
-pub use dataset::{Dataset, Fingerprints, InputFile, Metadata};
+pub use dataset::{Dataset, ExternalInput, Fingerprints, InputFile, Located, Metadata};
 pub use error::Error;
 pub use eval::{
     Canonical, Coverage, Explained, Gold, Options as EvalOptions, Prediction, Predictions, Report,
@@ -73,18 +73,18 @@ pub use extract::{
     CONSTRUCTIONS, Construction, Example, MadeBy, Part, Spec, claims, claims_explained,
 };
 pub use input::{
-    Article, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason, Rejection,
-    input_size, parse_date, publisher,
+    Article, DATE_YEARS, Input, Item, Location, MAX_ARTICLE_BYTES, Meter, Reader, Reason,
+    Rejection, Selection, input_size, parse_date, publisher,
 };
 pub use record::{
     ArticleRow, ArticleStatus, ClaimFields, ClaimRecord, ClaimantType, DateBasis, DatePrecision,
     Origin, QuoteType, SCHEMA_VERSION, Span, VerdictSource, VerificationStatus, claim_id,
 };
 pub use release::{
-    Bump, Change, Counts, Diff, FileEntry, Generator, Manifest, Options as ReleaseOptions,
-    Outcome as ReleaseOutcome, PROPOSED_LINKS, Release, ReviewCounts, SearchHit, Target,
-    VerdictChange, VerdictSummary, Verification, changelog_entry, check, diff_files, inherit_ids,
-    release, search, verify,
+    Bump, Change, Checked, Counts, Diff, FileCheck, FileEntry, Generator, Manifest,
+    Options as ReleaseOptions, Outcome as ReleaseOutcome, PROPOSED_LINKS, Release, Reproduction,
+    ReviewCounts, SearchHit, Target, VerdictChange, VerdictSummary, Verification, changelog_entry,
+    check, diff_files, inherit_ids, release, search, verify, verify_all,
 };
 pub use release::{
     CARD_FILE, CHART_FILE, CROISSANT_FILE, Card, LATEST, MEASURED_QUALITY, QUALITY_COMMAND, card,

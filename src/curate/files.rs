@@ -60,6 +60,35 @@ impl Checker<'_> {
         });
     }
 
+    /// Checks one record whose keys `dups` appear more than once: only the last value of
+    /// each could be checked, so each is a problem of its own.
+    fn record_with(&mut self, line: u64, value: &Value, dups: &[String]) {
+        let id = value
+            .get("claim_id")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        for d in dups {
+            (self.report)(Problem {
+                file: self.name.clone(),
+                line: Some(line),
+                claim_id: id.clone(),
+                pointer: d.clone(),
+                rule: "json/duplicate-key".into(),
+                message: format!(
+                    "the key `{}` appears more than once; only its last value was checked",
+                    d.rsplit('/').next().unwrap_or(d)
+                ),
+                value: None,
+                fix: "give each field once".into(),
+            });
+        }
+        let before = self.out.invalid;
+        self.record(line, value, &[]);
+        if !dups.is_empty() && self.out.invalid == before {
+            self.out.invalid += 1;
+        }
+    }
+
     /// Checks one record; `skip` names columns already reported missing for the whole file.
     fn record(&mut self, line: u64, value: &Value, skip: &[String]) {
         self.out.records += 1;
@@ -230,6 +259,19 @@ fn validate_json_lines(mut reader: Box<dyn std::io::BufRead + Send>, c: &mut Che
         line += 1;
         match read_line(&mut reader, &mut buf, MAX_RECORD_BYTES) {
             Ok(LineRead::Eof) => break,
+            Ok(LineRead::Runaway) => {
+                c.file_problem(
+                    Some(line),
+                    "too-large",
+                    format!(
+                        "a line longer than {} MiB with no end in sight: the rest of the file \
+                         is not read",
+                        MAX_RECORD_BYTES >> 20
+                    ),
+                    "one record a line; a claim record is a few kilobytes",
+                );
+                break;
+            }
             Ok(LineRead::TooLong) => c.file_problem(
                 Some(line),
                 "too-large",
@@ -252,8 +294,8 @@ fn validate_json_lines(mut reader: Box<dyn std::io::BufRead + Send>, c: &mut Che
                         format!("invalid UTF-8 at byte {}", e.valid_up_to()),
                         "write records as UTF-8",
                     ),
-                    Ok(text) => match serde_json::from_str::<Value>(text) {
-                        Ok(v) => c.record(line, &v, &[]),
+                    Ok(text) => match super::json::parse(text) {
+                        Ok((v, dups)) => c.record_with(line, &v, &dups),
                         Err(e) => c.file_problem(
                             Some(line),
                             "json",
@@ -275,9 +317,9 @@ fn validate_json_array(reader: impl std::io::Read, c: &mut Checker<'_>) {
     let counter = Counting::new(reader);
     let state = counter.state.clone();
     let mut de = serde_json::Deserializer::from_reader(counter);
-    let mut on_element = |v: Value| {
+    let mut on_element = |v: Value, dups: Vec<String>| {
         let (lines, _) = state.take_mark();
-        c.record(lines + 1, &v, &[]);
+        c.record_with(lines + 1, &v, &dups);
     };
     let result = serde::Deserializer::deserialize_seq(&mut de, Elements(&mut on_element));
     if let Err(e) = result.and_then(|()| de.end()) {
@@ -291,8 +333,8 @@ fn validate_json_array(reader: impl std::io::Read, c: &mut Checker<'_>) {
     }
 }
 
-/// Reads the elements of a JSON array one at a time.
-struct Elements<'a>(&'a mut dyn FnMut(Value));
+/// Reads the elements of a JSON array one at a time, with their repeated keys.
+struct Elements<'a>(&'a mut dyn FnMut(Value, Vec<String>));
 
 impl<'de> serde::de::Visitor<'de> for Elements<'_> {
     type Value = ();
@@ -302,8 +344,16 @@ impl<'de> serde::de::Visitor<'de> for Elements<'_> {
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(v) = seq.next_element::<Value>()? {
-            (self.0)(v);
+        loop {
+            let mut dups = Vec::new();
+            let seed = super::json::Checked {
+                dups: &mut dups,
+                at: String::new(),
+            };
+            match seq.next_element_seed(seed)? {
+                Some(v) => (self.0)(v, dups),
+                None => break,
+            }
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 
 mod problem;
 mod rules;
+mod json;
 mod files;
 pub(crate) mod correction;
 

@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use super::article::Fields;
 use super::lines::{LineRead, read_line};
 use super::raw::Raw;
+use super::select::Selection;
 use super::text::{has_nul, is_utf16};
 use super::{Item, Location, MAX_ARTICLE_BYTES, Reason, Rejection};
 
@@ -21,6 +22,7 @@ pub(super) struct JsonLines {
     line: u64,
     buf: Vec<u8>,
     done: bool,
+    select: Option<Arc<Selection>>,
 }
 
 /// The fields read from a JSON line; other fields are ignored. Aliases take news-please's
@@ -40,13 +42,18 @@ pub(super) struct RawArticle {
 }
 
 impl JsonLines {
-    pub(super) fn new(file: Arc<str>, reader: Box<dyn BufRead + Send>) -> Self {
+    pub(super) fn new(
+        file: Arc<str>,
+        reader: Box<dyn BufRead + Send>,
+        select: Option<Arc<Selection>>,
+    ) -> Self {
         JsonLines {
             file,
             reader,
             line: 0,
             buf: Vec::new(),
             done: false,
+            select,
         }
     }
 
@@ -72,6 +79,10 @@ impl JsonLines {
                 }
                 Ok(LineRead::Line) => false,
                 Ok(LineRead::TooLong) => true,
+                Ok(LineRead::Runaway) => {
+                    self.done = true;
+                    return Some(self.reject(Reason::Runaway));
+                }
                 Err(e) => {
                     // A corrupt or truncated stream: nothing after this point can be read.
                     self.done = true;
@@ -100,14 +111,20 @@ impl JsonLines {
                 file: self.file.clone(),
                 line: self.line,
                 bytes: std::mem::take(&mut self.buf),
+                select: self.select.clone(),
             });
         }
         None
     }
 }
 
-/// One article from a JSON line.
-pub(super) fn json_article(file: &Arc<str>, line: u64, bytes: &[u8]) -> Item {
+/// One article from a JSON line; `Skipped` when it falls outside `select`.
+pub(super) fn json_article(
+    file: &Arc<str>,
+    line: u64,
+    bytes: &[u8],
+    select: Option<&Selection>,
+) -> Item {
     let reject = |article_id: Option<String>, reason: Reason| {
         Item::Rejected(Rejection {
             location: Location::at(file, line),
@@ -168,11 +185,12 @@ pub(super) fn json_article(file: &Arc<str>, line: u64, bytes: &[u8]) -> Item {
             None => return reject(None, Reason::MissingUrl),
         },
     };
-    match fields.validate(id.clone()) {
-        Ok(mut a) => {
+    match fields.validate(id.clone(), select) {
+        Ok(Some(mut a)) => {
             a.location = Location::at(file, line);
             Item::Article(a)
         }
+        Ok(None) => Item::Skipped(Location::at(file, line).to_string().into()),
         Err(reason) => reject(Some(id), reason),
     }
 }

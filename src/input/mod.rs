@@ -9,6 +9,7 @@
 mod article;
 mod rejection;
 mod lines;
+mod select;
 mod raw;
 mod text;
 mod json;
@@ -18,13 +19,15 @@ mod seen;
 mod meter;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-pub use article::{Article, Location, MAX_ARTICLE_BYTES, parse_date, publisher};
+pub use article::{Article, DATE_YEARS, Location, MAX_ARTICLE_BYTES, parse_date, publisher};
 pub(crate) use json::json_message;
 pub(crate) use lines::{LineRead, read_line};
 pub use meter::Meter;
 pub(crate) use raw::Raw;
 pub use rejection::{Reason, Rejection};
+pub use select::Selection;
 pub use walk::{Reader, input_size};
 
 /// Where to read articles from.
@@ -34,6 +37,18 @@ pub enum Input {
     Stdin,
     /// A file or a directory (read recursively, in name order).
     Path(PathBuf),
+    /// A file or a directory of a dataset, named `name` (and `name/…` below it) in every
+    /// location and message whatever its path, so that nothing read depends on where the
+    /// dataset sits. Inside it, only regular files are read: a symbolic link, a FIFO or a
+    /// device is rejected, never followed or opened. Articles outside `select` are left out.
+    Named {
+        /// Where it is.
+        path: PathBuf,
+        /// What locations call it.
+        name: String,
+        /// Which articles to keep.
+        select: Option<Arc<Selection>>,
+    },
 }
 
 impl Input {

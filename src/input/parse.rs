@@ -10,8 +10,18 @@ impl Raw {
     /// every article before, and is `Seen`'s job.
     pub(crate) fn parse(self) -> Item {
         match self {
-            Raw::Line { file, line, bytes } => json_article(&file, line, &bytes),
-            Raw::Text { file, id, bytes } => text_article(&file, &id, bytes),
+            Raw::Line {
+                file,
+                line,
+                bytes,
+                select,
+            } => json_article(&file, line, &bytes, select.as_deref()),
+            Raw::Text {
+                file,
+                id,
+                bytes,
+                select,
+            } => text_article(&file, &id, bytes, select.as_deref()),
             Raw::Done(item) => item,
         }
     }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::Item;
+use super::select::Selection;
 
 /// One input as read, before parsing.
 pub(crate) enum Raw {
@@ -12,12 +13,14 @@ pub(crate) enum Raw {
         file: Arc<str>,
         line: u64,
         bytes: Vec<u8>,
+        select: Option<Arc<Selection>>,
     },
     /// The bytes of a whole text article, and the id its file name gives it.
     Text {
         file: Arc<str>,
         id: String,
         bytes: Vec<u8>,
+        select: Option<Arc<Selection>>,
     },
     /// An input settled while reading: rejected (unreadable, too large …) or skipped.
     Done(Item),

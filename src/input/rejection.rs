@@ -4,7 +4,7 @@ use std::fmt;
 use std::io;
 use std::sync::Arc;
 
-use super::{Item, Location, MAX_ARTICLE_BYTES};
+use super::{DATE_YEARS, Item, Location, MAX_ARTICLE_BYTES};
 
 /// An input that could not be read as an article, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +34,8 @@ pub enum Reason {
     MissingDate,
     /// A date that is not a real `YYYYMMDD` / `YYYY-MM-DD` day.
     InvalidDate(String),
+    /// A real day, outside the years [`DATE_YEARS`].
+    DateOutOfRange(String),
     /// No source URL.
     MissingUrl,
     /// A URL that is not an absolute http(s) URL.
@@ -53,6 +55,11 @@ pub enum Reason {
     Utf16,
     /// Larger than [`MAX_ARTICLE_BYTES`].
     TooLarge,
+    /// A line that does not end within [`MAX_ARTICLE_BYTES`] and 64 MiB more: the stream is
+    /// not read further.
+    Runaway,
+    /// Not a regular file in a dataset (a symbolic link, a FIFO, a device): not read.
+    NotAFile(&'static str),
     /// A text file with fewer than the three header lines.
     MissingHeader,
     /// An article id already read.
@@ -72,6 +79,7 @@ impl Reason {
         match self {
             Reason::MissingDate => "missing_date",
             Reason::InvalidDate(_) => "invalid_date",
+            Reason::DateOutOfRange(_) => "date_out_of_range",
             Reason::MissingUrl => "missing_url",
             Reason::InvalidUrl(_) => "invalid_url",
             Reason::EmptyBody => "empty_body",
@@ -80,6 +88,8 @@ impl Reason {
             Reason::Binary => "binary_file",
             Reason::Utf16 => "utf16",
             Reason::TooLarge => "too_large",
+            Reason::Runaway => "runaway_line",
+            Reason::NotAFile(_) => "not_a_file",
             Reason::MissingHeader => "missing_header",
             Reason::DuplicateId { .. } => "duplicate_id",
             Reason::Unreadable(_) => "unreadable",
@@ -98,6 +108,13 @@ impl fmt::Display for Reason {
             Reason::InvalidDate(d) => write!(
                 f,
                 "`{d}` is not a valid date: write a real day as YYYYMMDD (text) or YYYY-MM-DD (JSON)"
+            ),
+            Reason::DateOutOfRange(d) => write!(
+                f,
+                "the date {d} is outside the years {}–{} an article may have: write the day it was \
+                 published as YYYYMMDD (text) or YYYY-MM-DD (JSON)",
+                DATE_YEARS.start(),
+                DATE_YEARS.end()
             ),
             Reason::MissingUrl => f.write_str(
                 "no source URL: give it on line 3 of a text article, or as \"url\" in JSON",
@@ -129,8 +146,21 @@ impl fmt::Display for Reason {
             ),
             Reason::TooLarge => write!(
                 f,
-                "larger than {} MiB: split it, or check that it is really one article",
-                MAX_ARTICLE_BYTES >> 20
+                "larger than {} KiB, the most one article may be (what extraction may cost is \
+                 capped): split it, or check that it is really one article",
+                MAX_ARTICLE_BYTES >> 10
+            ),
+            Reason::Runaway => write!(
+                f,
+                "a line longer than {} KiB with no end in sight: the rest of this input is not \
+                 read; pass JSON Lines, one article a line",
+                MAX_ARTICLE_BYTES >> 10
+            ),
+            Reason::NotAFile(kind) => write!(
+                f,
+                "{kind}, not a regular file: a dataset holds its own files and reads nothing \
+                 through links; copy the file in, or declare a file kept elsewhere as an \
+                 external input in dataset.toml"
             ),
             Reason::MissingHeader => f.write_str(
                 "too short for a text article: line 1 is the title, line 2 the date YYYYMMDD, \

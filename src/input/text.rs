@@ -10,10 +10,16 @@ use std::sync::Arc;
 use super::article::Fields;
 use super::raw::Raw;
 use super::rejection::unreadable;
+use super::select::Selection;
 use super::{Item, Location, MAX_ARTICLE_BYTES, Reason, Rejection};
 
 /// Reads the bytes of one whole text article; parsing them is [`text_article`]'s.
-pub(super) fn read_text_file(file: Arc<str>, id: String, reader: Box<dyn BufRead + Send>) -> Raw {
+pub(super) fn read_text_file(
+    file: Arc<str>,
+    id: String,
+    reader: Box<dyn BufRead + Send>,
+    select: Option<Arc<Selection>>,
+) -> Raw {
     let mut bytes = Vec::new();
     let limit = MAX_ARTICLE_BYTES as u64 + 1;
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
@@ -26,11 +32,21 @@ pub(super) fn read_text_file(file: Arc<str>, id: String, reader: Box<dyn BufRead
             reason: Reason::TooLarge,
         }));
     }
-    Raw::Text { file, id, bytes }
+    Raw::Text {
+        file,
+        id,
+        bytes,
+        select,
+    }
 }
 
-/// One text article from its bytes.
-pub(super) fn text_article(file: &Arc<str>, id: &str, bytes: Vec<u8>) -> Item {
+/// One text article from its bytes; `Skipped` when it falls outside `select`.
+pub(super) fn text_article(
+    file: &Arc<str>,
+    id: &str,
+    bytes: Vec<u8>,
+    select: Option<&Selection>,
+) -> Item {
     let reject = |location: Location, reason: Reason| {
         Item::Rejected(Rejection {
             location,
@@ -65,14 +81,15 @@ pub(super) fn text_article(file: &Arc<str>, id: &str, bytes: Vec<u8>) -> Item {
         url: Some(url),
         body: Some(Cow::Borrowed(body)),
     };
-    match fields.validate(id.to_owned()) {
-        Ok(mut a) => {
+    match fields.validate(id.to_owned(), select) {
+        Ok(Some(mut a)) => {
             a.location = Location::file(file);
             Item::Article(a)
         }
+        Ok(None) => Item::Skipped(file.to_string().into()),
         Err(reason) => {
             let line = match reason {
-                Reason::MissingDate | Reason::InvalidDate(_) => Some(2),
+                Reason::MissingDate | Reason::InvalidDate(_) | Reason::DateOutOfRange(_) => Some(2),
                 Reason::MissingUrl | Reason::InvalidUrl(_) => Some(3),
                 Reason::EmptyBody => Some(4),
                 _ => None,

@@ -14,8 +14,9 @@ use super::meter::Meter;
 use super::raw::Raw;
 use super::rejection::unreadable;
 use super::seen::Seen;
+use super::select::Selection;
 use super::text::read_text_file;
-use super::{Input, Item};
+use super::{Input, Item, Location, Reason, Rejection};
 
 /// Reads articles one at a time from files, directories and stdin; never holds more than
 /// one article (or one JSON line) in memory.
@@ -69,15 +70,76 @@ pub fn input_size(inputs: &[Input]) -> Option<u64> {
         .iter()
         .map(|i| match i {
             Input::Stdin => None,
-            Input::Path(p) => Some(walk(p, true)),
+            Input::Path(p) | Input::Named { path: p, .. } => Some(walk(p, true)),
         })
         .sum()
 }
 
 pub(super) enum Pending {
     Stdin,
-    /// A path, and whether the user named it (named files are read whatever their name).
-    Path(PathBuf, bool),
+    /// A path, whether the user named it (named files are read whatever their name), and
+    /// the dataset input it belongs to.
+    Path(PathBuf, bool, Option<Arc<Scope>>),
+}
+
+/// A dataset's input being walked: what its paths are called, and what is kept.
+pub(super) struct Scope {
+    root: PathBuf,
+    name: String,
+    select: Option<Arc<Selection>>,
+}
+
+impl Scope {
+    /// `name`, or `name/<path below root>` with `/` separators.
+    fn display(&self, path: &Path) -> String {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        let mut out = self.name.clone();
+        for c in rel.components() {
+            out.push('/');
+            out.push_str(&c.as_os_str().to_string_lossy());
+        }
+        out
+    }
+}
+
+/// What kind of special file a file type is, for messages; `None` for a regular file, a
+/// folder or a link.
+fn special_kind(t: std::fs::FileType) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a FIFO");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    (!t.is_file() && !t.is_dir() && !t.is_symlink()).then_some("a special file")
+}
+
+/// Opens a file to read. A FIFO is opened without waiting for a writer (a FIFO nobody writes
+/// to then reads as empty, where a plain open would wait for ever), then read as usual.
+fn open_file(path: &Path, meta: &std::fs::Metadata) -> io::Result<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if meta.file_type().is_fifo() {
+            use rustix::fs::OFlags;
+            let f = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(OFlags::NONBLOCK.bits().cast_signed())
+                .open(path)?;
+            let flags = rustix::fs::fcntl_getfl(&f)?;
+            rustix::fs::fcntl_setfl(&f, flags - OFlags::NONBLOCK)?;
+            return Ok(f);
+        }
+    }
+    let _ = meta;
+    File::open(path)
 }
 
 /// The format of one file, from its name.
@@ -131,7 +193,19 @@ impl Source {
                         path: p.clone(),
                         source,
                     })?;
-                    pending.push(Pending::Path(p.clone(), true));
+                    pending.push(Pending::Path(p.clone(), true, None));
+                }
+                Input::Named { path, name, select } => {
+                    std::fs::metadata(path).map_err(|source| Error::Input {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    let scope = Scope {
+                        root: path.clone(),
+                        name: name.clone(),
+                        select: select.clone(),
+                    };
+                    pending.push(Pending::Path(path.clone(), true, Some(Arc::new(scope))));
                 }
             }
         }
@@ -156,25 +230,49 @@ impl Source {
     }
 
     /// Opens a path: queues a directory's entries, starts a JSON Lines file, or reads a
-    /// whole text article.
-    fn open(&mut self, path: PathBuf, named: bool) -> Option<Raw> {
-        let file: Arc<str> = Arc::from(path.display().to_string());
+    /// whole text article. Inside a directory only regular files are read: a FIFO or a device
+    /// could stall the run for ever, and is skipped (rejected in a dataset); a link to a
+    /// directory is not followed (it could lead back up); a dataset follows no link at all.
+    fn open(&mut self, path: PathBuf, named: bool, scope: Option<&Arc<Scope>>) -> Option<Raw> {
+        let file: Arc<str> = Arc::from(match scope {
+            Some(s) => s.display(&path),
+            None => path.display().to_string(),
+        });
+        let refuse = |kind: &'static str| {
+            Some(Raw::Done(Item::Rejected(Rejection {
+                location: Location::file(&file),
+                article_id: None,
+                reason: Reason::NotAFile(kind),
+            })))
+        };
+        let own = match std::fs::symlink_metadata(&path) {
+            Ok(m) => m,
+            Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
+        };
+        if !named {
+            if own.file_type().is_symlink() && scope.is_some() {
+                return refuse("a symbolic link");
+            }
+            if let Some(kind) = special_kind(own.file_type()) {
+                return match scope {
+                    Some(_) => refuse(kind),
+                    None => Some(Raw::Done(Item::Skipped(path))),
+                };
+            }
+        }
         let meta = match std::fs::metadata(&path) {
             Ok(m) => m,
             Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
         };
-        // Inside a directory, a link to a directory is not followed: it could lead back up
-        // and make the walk endless.
-        let linked =
-            !named && std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if meta.is_dir() && linked {
+        let linked = !named && own.file_type().is_symlink();
+        if !named && (meta.is_dir() && linked || special_kind(meta.file_type()).is_some()) {
             return Some(Raw::Done(Item::Skipped(path)));
         }
         if meta.is_dir() {
             match sorted_entries(&path) {
                 Ok(entries) => {
                     for e in entries.into_iter().rev() {
-                        self.pending.push(Pending::Path(e, false));
+                        self.pending.push(Pending::Path(e, false, scope.cloned()));
                     }
                     None
                 }
@@ -186,11 +284,11 @@ impl Source {
                 None if named => Format::Sniff,
                 None => return Some(Raw::Done(Item::Skipped(path))),
             };
-            let reader = match File::open(&path).and_then(|f| decompress(self.buffered(f))) {
+            let opened = open_file(&path, &meta).and_then(|f| decompress(self.buffered(f)));
+            let mut reader = match opened {
                 Ok(r) => r,
                 Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
             };
-            let mut reader = reader;
             let format = match format {
                 Format::Sniff => match sniff(&mut reader) {
                     Ok(f) => f,
@@ -198,12 +296,13 @@ impl Source {
                 },
                 f => f,
             };
+            let select = scope.and_then(|s| s.select.clone());
             if format == Format::JsonLines {
-                self.current = Some(JsonLines::new(file, reader));
+                self.current = Some(JsonLines::new(file, reader, select));
                 None
             } else {
                 let id = stem(&path);
-                Some(read_text_file(file, id, reader))
+                Some(read_text_file(file, id, reader, select))
             }
         }
     }
@@ -226,12 +325,12 @@ impl Iterator for Source {
                     let file: Arc<str> = Arc::from("<stdin>");
                     let stdin = self.buffered(io::stdin());
                     match decompress(stdin) {
-                        Ok(r) => self.current = Some(JsonLines::new(file, r)),
+                        Ok(r) => self.current = Some(JsonLines::new(file, r, None)),
                         Err(e) => return Some(Raw::Done(unreadable(&file, &e))),
                     }
                 }
-                Pending::Path(path, named) => {
-                    if let Some(item) = self.open(path, named) {
+                Pending::Path(path, named, scope) => {
+                    if let Some(item) = self.open(path, named, scope.as_ref()) {
                         return Some(item);
                     }
                 }

@@ -127,11 +127,28 @@ pub(super) fn build(
         Some(_) => Some(Spool::new()?),
         None => None,
     };
-    let root = dataset.root.clone();
+    // Located before anything is built: a missing or changed corpus stops the run here.
+    // articles/ may be absent from a dataset whose articles are all external.
+    let mut inputs = Vec::new();
+    if dataset.articles_dir().exists() || dataset.metadata.inputs.is_empty() {
+        inputs.push(Input::Named {
+            path: dataset.articles_dir(),
+            name: "articles".into(),
+            select: None,
+        });
+    }
+    for (input, path) in dataset.external_inputs()? {
+        inputs.push(Input::Named {
+            path,
+            name: input.name.clone(),
+            select: input.select.map(std::sync::Arc::new),
+        });
+    }
     let process = |item: Item| -> Option<ArticleResult> {
         match item {
             Item::Article(a) => {
-                let file = relative_location(&root, &a.location.file);
+                // Named relative to the dataset by the reader, wherever the dataset is.
+                let file = a.location.file.to_string();
                 let mut row = ArticleRow::read(&a, 0, file.clone());
                 let mut claims = match extract_guarded(&a) {
                     Ok(c) => c,
@@ -141,7 +158,7 @@ pub(super) fn build(
                             article_id: Some(a.id.clone()),
                             reason,
                         };
-                        return Some(rejected_result(&root, r));
+                        return Some(rejected_result(r));
                     }
                 };
                 inherit_ids(&mut claims, previous.spans(&a.id));
@@ -151,8 +168,8 @@ pub(super) fn build(
                     h.update(b"\n");
                 }
                 let digest: [u8; 32] = h.finalize().into();
-                let applied = corrections.apply(&a, claims);
-                let mut problems = applied.problems;
+                let mut applied = corrections.apply(&a, claims);
+                let mut problems = std::mem::take(&mut applied.problems);
                 let mut rows = Vec::with_capacity(applied.claims.len());
                 let (mut corrected, mut added) = (0, 0);
                 for c in &applied.claims {
@@ -163,9 +180,13 @@ pub(super) fn build(
                     }
                     let value = serde_json::to_value(c).expect("records serialize");
                     for v in validator.check_value(&value) {
+                        // A value a correction wrote is reported where it was written.
+                        let (at, line) = applied
+                            .blame(corrections, &c.claim_id, &v.pointer)
+                            .unwrap_or_else(|| (file.clone(), None));
                         problems.push(Problem::from_violation(
-                            &file,
-                            None,
+                            &at,
+                            line,
                             Some(c.claim_id.clone()),
                             v,
                         ));
@@ -187,14 +208,13 @@ pub(super) fn build(
                     rejection: None,
                 })
             }
-            Item::Rejected(r) => Some(rejected_result(&root, r)),
+            Item::Rejected(r) => Some(rejected_result(r)),
             // A file in articles/ not named like an article (a README) is not an input.
             Item::Skipped(_) => None,
         }
     };
     let mut used = vec![false; corrections.loaded.len()];
     let mut extraction = Sha256::new();
-    let inputs = [Input::Path(dataset.articles_dir())];
     stream::for_each_ordered(&inputs, run, process, |r| {
         let Some(r) = r else { return Ok(()) };
         built.counts.articles += 1;
@@ -264,8 +284,8 @@ pub(super) fn build(
     Ok(built)
 }
 
-fn rejected_result(root: &Path, r: Rejection) -> ArticleResult {
-    let row = ArticleRow::rejected(&r, relative_location(root, &r.location.file));
+fn rejected_result(r: Rejection) -> ArticleResult {
+    let row = ArticleRow::rejected(&r, r.location.file.to_string());
     ArticleResult {
         row,
         rows: Vec::new(),
@@ -277,10 +297,4 @@ fn rejected_result(root: &Path, r: Rejection) -> ArticleResult {
         added: 0,
         rejection: Some(r),
     }
-}
-
-/// An input path relative to the dataset folder, so that releases do not depend on where
-/// the dataset was when they were built.
-fn relative_location(root: &Path, file: &str) -> String {
-    crate::dataset::relative(root, Path::new(file))
 }

@@ -277,6 +277,11 @@ impl DiffBuilder {
         }
     }
 
+    /// The claims rejected by corrections so far.
+    pub(super) fn rejected_list(&self) -> &[(String, String)] {
+        &self.diff.rejected
+    }
+
     /// Notes claims rejected by corrections.
     pub(super) fn rejected(&mut self, rejected: impl IntoIterator<Item = (String, String)>) {
         self.diff.rejected.extend(rejected);
@@ -345,7 +350,16 @@ impl DiffBuilder {
 
 /// Compares two `claims.parquet` files.
 pub fn diff_files(older: &Path, newer: &Path) -> Result<Diff, Error> {
-    let previous = Previous::load(older)?;
+    diff_from(Some(older), newer)
+}
+
+/// Compares a release's `claims.parquet` with the one before it, or with nothing for a first
+/// release (every claim added).
+pub(super) fn diff_from(older: Option<&Path>, newer: &Path) -> Result<Diff, Error> {
+    let previous = match older {
+        Some(p) => Previous::load(p)?,
+        None => Previous::default(),
+    };
     let mut b = DiffBuilder::default();
     let issues = claim_issues(read_rows(newer, claim_columns(), |_, row| {
         b.observe(&previous, &row);
@@ -357,7 +371,7 @@ pub fn diff_files(older: &Path, newer: &Path) -> Result<Diff, Error> {
             message: issues.join("; "),
         });
     }
-    b.finish(&previous, Some(older))
+    b.finish(&previous, older)
 }
 
 impl Diff {

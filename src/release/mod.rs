@@ -18,6 +18,7 @@ mod ids;
 mod manifest;
 mod changelog;
 mod diff;
+mod integrity;
 mod verify;
 mod search;
 mod chart;
@@ -42,11 +43,12 @@ pub use card::{
 pub use changelog::changelog_entry;
 pub use diff::{Change, Diff, VerdictChange, VerdictSummary, diff_files};
 pub use ids::inherit_ids;
+pub use integrity::FileCheck;
 pub use links::PROPOSED_LINKS;
 pub use manifest::{Counts, FileEntry, Generator, Manifest, ReviewCounts};
 pub use plan::Bump;
 pub use search::{Hit as SearchHit, search};
-pub use verify::{Verification, verify};
+pub use verify::{Reproduction, Verification, verify, verify_all};
 
 use build::build;
 use diff::Previous;
@@ -124,11 +126,26 @@ pub fn release(dataset: &Dataset, options: &Options) -> Result<Outcome, Error> {
     Ok(outcome)
 }
 
+/// What checking a dataset found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Every problem, in corrections and in the records a release would hold.
+    pub problems: Vec<Problem>,
+    /// Input articles a release would list as rejected.
+    pub rejected_inputs: Vec<Rejection>,
+    /// External inputs absent from this machine, and where they were looked for: the
+    /// corrections were then checked against the latest release only.
+    pub absent: Vec<String>,
+}
+
 /// Checks a dataset without writing anything: corrections, and every record it would
-/// release. Returns every problem found.
-pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Rejection>), Error> {
+/// release. Without its external inputs, the corrections are checked against the latest
+/// release (the claims and articles they name must be there), so that a contributor needs
+/// no corpus to check a correction.
+pub fn check(dataset: &Dataset, jobs: usize) -> Result<Checked, Error> {
     let (corrections, mut problems) = Corrections::load(dataset)?;
-    let previous = match dataset.releases()?.last() {
+    let latest = dataset.releases()?.pop();
+    let previous = match &latest {
         Some(v) => Some(Previous::load(
             &dataset.release_dir(v).join("claims.parquet"),
         )?),
@@ -140,9 +157,66 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<(Vec<Problem>, Vec<Reject
         previous.as_ref(),
         None,
         &StreamOptions { jobs, meter: None },
+    );
+    let mut checked = Checked::default();
+    match built {
+        Ok(built) => {
+            problems.extend(built.problems);
+            checked.rejected_inputs = built.rejected_inputs;
+        }
+        Err(Error::InputsAbsent { missing, .. }) => {
+            if let Some(v) = &latest {
+                problems.extend(against_release(dataset, v, &corrections)?);
+            }
+            checked.absent = missing;
+        }
+        Err(e) => return Err(e),
+    }
+    Corrections::settle(&mut problems);
+    checked.problems = problems;
+    Ok(checked)
+}
+
+/// The corrections naming a claim or an article that release `v` does not hold.
+fn against_release(
+    dataset: &Dataset,
+    v: &Version,
+    corrections: &Corrections,
+) -> Result<Vec<Problem>, Error> {
+    let dir = dataset.release_dir(v);
+    let mut claims = rustc_hash::FxHashSet::default();
+    crate::table::read_rows(
+        &dir.join("claims.parquet"),
+        crate::table::claim_columns(),
+        |_, r| {
+            if let Some(id) = r.get("claim_id").and_then(serde_json::Value::as_str) {
+                claims.insert(id.to_owned());
+            }
+            Ok(())
+        },
     )?;
-    problems.extend(built.problems);
-    Ok((problems, built.rejected_inputs))
+    let mut articles = rustc_hash::FxHashSet::default();
+    crate::table::read_rows(
+        &dir.join("articles.parquet"),
+        crate::table::article_columns(),
+        |_, r| {
+            if let Some(id) = r.get("article_id").and_then(serde_json::Value::as_str) {
+                articles.insert(id.to_owned());
+            }
+            Ok(())
+        },
+    )?;
+    let used: Vec<bool> = corrections
+        .loaded
+        .iter()
+        .map(|l| match &l.correction {
+            crate::curate::correction::Correction::Add { add, .. } => {
+                articles.contains(&add.article)
+            }
+            c => c.claim().is_some_and(|id| claims.contains(id)),
+        })
+        .collect();
+    Ok(corrections.unused(&used))
 }
 
 fn build_release(
@@ -175,26 +249,24 @@ fn build_release(
             &stream_options(options),
         )?;
         problems.extend(built.problems);
+        Corrections::settle(&mut problems);
         return Ok(Outcome::Problems(problems));
     }
 
-    // Build beside the destination, so that the final rename stays on one filesystem.
+    // Build beside the destination, so that the final rename stays on one filesystem; what
+    // killed runs left there goes first.
     let parent = match &options.target {
         Target::Publish => dataset.releases_dir(),
         Target::Directory(d) => d.clone(),
         Target::DryRun => std::env::temp_dir(),
     };
-    std::fs::create_dir_all(&parent).map_err(|source| Error::Write {
-        path: parent.clone(),
-        source,
-    })?;
-    let tmp = crate::atomic::dir_builder()
-        .prefix(".building-")
-        .tempdir_in(&parent)
-        .map_err(|source| Error::Write {
-            path: parent.clone(),
-            source,
-        })?;
+    if options.target != Target::DryRun {
+        crate::atomic::sweep(&parent);
+    }
+    if options.target == Target::Publish {
+        crate::atomic::sweep(&dataset.root);
+    }
+    let tmp = crate::atomic::BuildDir::create(&parent)?;
     let built = build(
         dataset,
         &corrections,
@@ -203,7 +275,9 @@ fn build_release(
         &stream_options(options),
     )?;
     if !built.problems.is_empty() {
-        return Ok(Outcome::Problems(built.problems));
+        let mut problems = built.problems;
+        Corrections::settle(&mut problems);
+        return Ok(Outcome::Problems(problems));
     }
 
     let links = built.links.as_ref().map(|l| l.digest.clone());
@@ -216,7 +290,23 @@ fn build_release(
     let publishing = options.target == Target::Publish;
     let version = match plan::choose(forced, previous.as_ref(), kind, options.bump, publishing)? {
         Choice::Build(v) => v,
-        Choice::UpToDate(v) => return Ok(Outcome::UpToDate(v)),
+        Choice::UpToDate(v) => {
+            if !changelog::has_entry(dataset, &v)? {
+                // Published without its entry (by a version of claimset that wrote it after
+                // the release, or by hand): write it now.
+                let rejected = built.diff.rejected_list().to_vec();
+                let rejected_reviews = built.links.map(|l| l.rejected).unwrap_or_default();
+                let release = published_release(
+                    dataset,
+                    &v,
+                    rejected,
+                    (built.rejected_inputs, rejected_reviews),
+                )?;
+                changelog::prepare(dataset, &release)?.commit()?;
+                return Ok(Outcome::Released(Box::new(release)));
+            }
+            return Ok(Outcome::UpToDate(v));
+        }
     };
 
     let built = built.finish(dataset, &version)?;
@@ -286,14 +376,33 @@ fn build_release(
                     path: dest,
                 });
             }
-            let built_dir = tmp.keep();
-            std::fs::rename(&built_dir, &dest).map_err(|source| {
-                let _ = std::fs::remove_dir_all(&built_dir);
-                Error::Write {
-                    path: dest.clone(),
-                    source,
-                }
-            })?;
+            // The changelog entry is written aside first: a changelog that cannot be
+            // written (a full disk, CHANGELOG.md a folder) stops the run before anything is
+            // published.
+            let entry = Release {
+                version: version.clone(),
+                path: None,
+                manifest: manifest.clone(),
+                diff: diff.clone(),
+                previous: previous.clone(),
+                kind,
+                rejected_inputs: Vec::new(),
+                rejected_reviews: Vec::new(),
+            };
+            let changelog = if publishing {
+                Some(changelog::prepare(dataset, &entry)?)
+            } else {
+                None
+            };
+            tmp.rename_to(&dest)?;
+            if let Some(c) = changelog
+                && let Err(e) = c.commit()
+            {
+                // The release was renamed into place a moment ago by this run, and is
+                // taken back: a release is published with its entry or not at all.
+                let _ = std::fs::remove_dir_all(&dest);
+                return Err(e);
+            }
             Some(dest)
         }
     };
@@ -307,10 +416,40 @@ fn build_release(
         rejected_inputs: built.rejected_inputs,
         rejected_reviews,
     };
-    if publishing {
-        changelog::write_changelog(dataset, &release)?;
-    }
     Ok(Outcome::Released(Box::new(release)))
+}
+
+/// A published release described again, for an entry its changelog lacks: its manifest, and
+/// its claims compared with the release before it.
+fn published_release(
+    dataset: &Dataset,
+    version: &Version,
+    rejected: Vec<(String, String)>,
+    (rejected_inputs, rejected_reviews): (Vec<Rejection>, Vec<crate::review::Rejection>),
+) -> Result<Release, Error> {
+    let dir = dataset.release_dir(version);
+    let manifest = Manifest::read(&dir)?;
+    let previous = dataset.releases()?.into_iter().rev().find(|v| v < version);
+    let (before, kind) = match &previous {
+        Some(p) => {
+            let m = Manifest::read(&dataset.release_dir(p))?;
+            let kind = plan::between(&m, &manifest);
+            (Some(dataset.release_dir(p).join("claims.parquet")), kind)
+        }
+        None => (None, None),
+    };
+    let mut diff = diff::diff_from(before.as_deref(), &dir.join("claims.parquet"))?;
+    diff.rejected = rejected;
+    Ok(Release {
+        version: version.clone(),
+        path: Some(dir),
+        manifest,
+        diff,
+        previous,
+        kind,
+        rejected_inputs,
+        rejected_reviews,
+    })
 }
 
 /// Whether the release folder `dir` holds exactly the files `manifest` describes.

@@ -58,13 +58,36 @@ pub(super) fn infer(
     extraction: &str,
     links: Option<&str>,
 ) -> Option<Bump> {
-    let p = previous?;
+    kind(
+        previous?,
+        (SCHEMA_VERSION, &crate::table::format_fingerprint()),
+        inputs,
+        (extraction, links),
+    )
+}
+
+/// What kind of release `newer` was after `older`, from their manifests.
+pub(super) fn between(older: &Manifest, newer: &Manifest) -> Option<Bump> {
+    kind(
+        older,
+        (&newer.schema_version, &newer.format),
+        &newer.inputs,
+        (&newer.extraction, newer.links.as_deref()),
+    )
+}
+
+fn kind(
+    p: &Manifest,
+    (schema, format): (&str, &str),
+    inputs: &Fingerprints,
+    (extraction, links): (&str, Option<&str>),
+) -> Option<Bump> {
     let major = |v: &str| v.split('.').next().unwrap_or("").to_owned();
-    if major(&p.schema_version) != major(SCHEMA_VERSION) {
+    if major(&p.schema_version) != major(schema) {
         Some(Bump::Major)
     } else if p.inputs.articles != inputs.articles
         || p.extraction != extraction
-        || p.format != crate::table::format_fingerprint()
+        || p.format != format
     {
         Some(Bump::Minor)
     } else if p.inputs.corrections != inputs.corrections
@@ -87,7 +110,8 @@ pub(super) enum Choice {
 }
 
 /// Chooses the version: `forced` (to rebuild a published one), 1.0.0 for a first release, the
-/// `bump` asked for (refused when it would mislabel the change), else the inferred `kind`.
+/// `bump` asked for (refused when it would mislabel the change, or when nothing changed),
+/// else the inferred `kind`.
 /// Unchanged inputs are up to date when publishing; a preview rebuilds the latest version.
 pub(super) fn choose(
     forced: Option<&Version>,
@@ -105,10 +129,15 @@ pub(super) fn choose(
             }
             p.clone()
         }
-        (None, Some(p), inferred, Some(b)) => {
-            if let Some(k) = inferred
-                && b < k
-            {
+        (None, Some(p), None, Some(b)) => {
+            return Err(Error::Version(format!(
+                "nothing changed since release {p} (the same articles, corrections, reviews, \
+                 extraction and table format): --bump {} would publish a copy of it; change an input first",
+                bump_name(b)
+            )));
+        }
+        (None, Some(p), Some(k), Some(b)) => {
+            if b < k {
                 return Err(Error::Version(format!(
                     "this release is {}; --bump {} would mislabel it",
                     k.describe(),

@@ -171,9 +171,11 @@ fn read_column(kind: Kind, a: &dyn Array) -> Option<Vec<Value>> {
             }
         }
         Kind::Date => {
+            // A day count beyond chrono's range (a Date64 of i64::MIN) is no date: null, which
+            // the schema then reports, never a panic.
             let day = |d: i64| {
-                EPOCH
-                    .checked_add_signed(chrono::Duration::days(d))
+                chrono::TimeDelta::try_days(d)
+                    .and_then(|delta| EPOCH.checked_add_signed(delta))
                     .map(|d| Value::from(d.to_string()))
             };
             if let Some(d) = any.downcast_ref::<Date32Array>() {

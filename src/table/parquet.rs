@@ -116,7 +116,11 @@ pub fn read_rows(
         .map_err(|e| parquet_error(path, &e))?;
     let mut issues: Vec<String> = Vec::new();
     let mut row = 0u64;
-    for batch in reader {
+    let mut reader = reader;
+    loop {
+        let Some(batch) = guarded(path, || reader.next())? else {
+            break;
+        };
         let batch: RecordBatch = batch.map_err(|e| parquet_error(path, &e))?;
         let (rows, found) = rows_from_batch(columns, &batch);
         for issue in found {
@@ -138,7 +142,25 @@ fn open(path: &Path) -> Result<ParquetRecordBatchReaderBuilder<File>, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| parquet_error(path, &e))
+    guarded(path, || ParquetRecordBatchReaderBuilder::try_new(file))?
+        .map_err(|e| parquet_error(path, &e))
+}
+
+/// Runs a step of the Parquet reader, turning a panic into an error. The reader asserts
+/// on some corrupt metadata (a column chunk at a negative offset) rather than returning an
+/// error, and a file from anywhere must not end the run.
+fn guarded<T>(path: &Path, step: impl FnOnce() -> T) -> Result<T, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "the reader failed".to_owned());
+        Error::Parquet {
+            path: path.to_path_buf(),
+            message: format!("corrupt file: {why}"),
+        }
+    })
 }
 
 /// The key-value metadata of a Parquet file.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use claimset::{Bump, Dataset, ReleaseOptions as Options, ReleaseOutcome as Outcome, Target};
+use claimset::{Dataset, ReleaseOptions as Options, ReleaseOutcome as Outcome, Target};
 use serde_json::Value;
 
 fn options(target: Target) -> Options {
@@ -236,19 +236,24 @@ fn release_writes_and_updates_the_card() {
         readme
     );
 
-    let mut o = options(Target::Publish);
-    o.bump = Some(Bump::Patch);
-    match claimset::release(&dataset, &o).expect("release") {
-        Outcome::Released(r) => assert_eq!(r.version.to_string(), "1.0.1"),
+    // A new article: a new release, and the card and link move to it.
+    std::fs::write(
+        root.join("articles/bridge.txt"),
+        "Bridge to reopen\n20220301\nhttps://example.com/bridge\nThe bridge will reopen in May, \
+         Mayor Ana Ruiz said on Saturday.\n",
+    )
+    .expect("write an article");
+    match claimset::release(&dataset, &options(Target::Publish)).expect("release") {
+        Outcome::Released(r) => assert_eq!(r.version.to_string(), "1.1.0"),
         other => panic!("{other:?}"),
     }
     let readme = std::fs::read_to_string(root.join(claimset::CARD_FILE)).expect("card");
-    assert!(readme.contains("path: releases/1.0.1/claims.parquet"));
+    assert!(readme.contains("path: releases/1.1.0/claims.parquet"));
     assert_eq!(
         std::fs::read_link(&latest).expect("link"),
-        PathBuf::from("1.0.1")
+        PathBuf::from("1.1.0")
     );
-    for v in ["1.0.0", "1.0.1"] {
+    for v in ["1.0.0", "1.1.0"] {
         let mut names: Vec<String> = std::fs::read_dir(root.join("releases").join(v))
             .expect("release")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())

@@ -110,3 +110,29 @@ pub(crate) fn claimset(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
 }
+
+/// Copies a folder recursively; symbolic links (`releases/latest`) are copied as links.
+pub(crate) fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for e in std::fs::read_dir(from).expect("read dir") {
+        let e = e.expect("entry");
+        let dest = to.join(e.file_name());
+        let kind = e.file_type().expect("type");
+        if kind.is_symlink() {
+            let target = std::fs::read_link(e.path()).expect("read link");
+            std::os::unix::fs::symlink(target, &dest).expect("link");
+        } else if kind.is_dir() {
+            copy_tree(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// A copy of the whole shipped dataset (releases, corrections, changelog) in a temp folder.
+pub(crate) fn shipped_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("ukraine-crisis-2022");
+    copy_tree(dataset_articles().parent().expect("dataset"), &root);
+    (tmp, root)
+}

@@ -21,7 +21,14 @@ fn every_dataset_has_metadata_and_articles() {
             .unwrap_or_else(|e| panic!("datasets/{name}/dataset.toml: {e}"));
         let meta: toml::Table =
             toml::from_str(&text).unwrap_or_else(|e| panic!("datasets/{name}/dataset.toml: {e}"));
-        for key in ["title", "description", "source", "licence", "language"] {
+        for key in [
+            "name",
+            "title",
+            "description",
+            "source",
+            "licence",
+            "language",
+        ] {
             let value = meta.get(key).and_then(toml::Value::as_str);
             assert!(
                 value.is_some_and(|v| !v.trim().is_empty()),

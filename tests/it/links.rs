@@ -488,18 +488,40 @@ fn reviews_are_release_inputs() {
         second.manifest.inputs.reviews
     );
     assert_eq!(second.manifest.inputs.review_files, 2);
-    // The latest release reproduces, proposed links included.
-    let v = claimset::verify(&Dataset::open(&root).expect("dataset"), None, 0).expect("verify");
-    assert!(v.reproduces(), "{v:#?}");
+    // The latest release is intact and reproduces, proposed links included.
+    let verify = || {
+        claimset::verify(&Dataset::open(&root).expect("dataset"), None, 0).expect("verify")
+    };
+    let v = verify();
+    assert!(v.passed() && v.reproduces(), "{}", v.to_text());
     assert!(
-        v.files
-            .iter()
-            .any(|(name, ..)| name == "proposed-links.jsonl")
+        v.files.iter().any(
+            |f| matches!(f, claimset::FileCheck::Ok { name } if name == "proposed-links.jsonl")
+        ),
+        "{}",
+        v.to_text()
     );
-    // A review changed after the release: verify sees it.
+    // proposed-links.jsonl edited by hand: verify says so.
+    let links = root.join("releases/1.0.1/proposed-links.jsonl");
+    let published = std::fs::read(&links).expect("published");
+    std::fs::write(&links, b"{}\n").expect("tamper");
+    let v = verify();
+    assert!(!v.intact(), "{}", v.to_text());
+    assert!(
+        v.to_text().contains("CHANGED  proposed-links.jsonl"),
+        "{}",
+        v.to_text()
+    );
+    std::fs::write(&links, published).expect("restore");
+    // A review changed after the release: the rebuild names it.
     std::fs::remove_file(root.join("reviews/broken.jsonl")).expect("remove");
-    let v = claimset::verify(&Dataset::open(&root).expect("dataset"), None, 0).expect("verify");
-    assert!(!v.reproduces());
+    let v = verify();
+    assert!(!v.passed(), "{}", v.to_text());
+    assert!(
+        v.to_text().contains("reviews (2 files then, 1 now)"),
+        "{}",
+        v.to_text()
+    );
 }
 
 #[test]

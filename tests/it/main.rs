@@ -4,14 +4,21 @@
 
 mod common;
 
+mod bounded;
 mod card;
 mod cli;
 mod constructions;
+mod containment;
 mod corrections;
 mod datasets;
 mod eval;
+mod external;
 mod extract;
+mod first_command;
+mod integrity;
+mod interrupted;
 mod layers;
+mod limits;
 mod links;
 mod release;
 mod reviews;

@@ -75,11 +75,27 @@ fn first_release_then_up_to_date_then_explicit_bump() {
 
     let mut o = options(Target::Publish);
     o.bump = Some(Bump::Patch);
+    claimset::release(&dataset, &o).expect_err("a bump with nothing changed is refused");
+
+    // A new correction is a change: the bump asked for is taken.
+    let claims = rows(&root.join("releases/1.0.0/claims.parquet"));
+    let id = claims[0]["claim_id"].as_str().expect("id");
+    let c = claimset::Correction::Reject {
+        claim: id.to_owned(),
+        reason: "a test".into(),
+    };
+    std::fs::create_dir_all(root.join("corrections")).expect("mkdir");
+    std::fs::write(
+        root.join("corrections").join(c.file_name()),
+        c.to_canonical(),
+    )
+    .expect("write");
+    o.bump = Some(Bump::Minor);
     let r = released(claimset::release(&dataset, &o).expect("release"));
-    assert_eq!(r.version.to_string(), "1.0.1");
-    assert_eq!(r.diff.unchanged, 14);
+    assert_eq!(r.version.to_string(), "1.1.0");
+    assert_eq!(r.diff.unchanged, 13);
     let changelog = std::fs::read_to_string(root.join("CHANGELOG.md")).expect("changelog");
-    let first = changelog.find("## 1.0.1").expect("new entry");
+    let first = changelog.find("## 1.1.0").expect("new entry");
     let second = changelog.find("## 1.0.0").expect("old entry");
     assert!(first < second, "newest entry first");
 }
@@ -274,7 +290,7 @@ fn committed_release_reproduces() {
     let dataset = Dataset::open(crate::common::dataset_articles().parent().expect("dataset"))
         .expect("dataset");
     let v = claimset::verify(&dataset, None, 0).expect("verify");
-    assert!(v.reproduces(), "{v:#?}");
+    assert!(v.reproduces() && v.passed(), "{v:#?}");
 }
 
 #[test]

@@ -371,3 +371,35 @@ fn the_command_exits_1_on_problems_and_prints_json_when_asked() {
     let run = crate::common::claimset(root, &["validate", "datasets/ukraine-crisis-2022"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// Two values for one key were once checked on the last value only, silently.
+#[test]
+fn a_key_given_twice_in_a_record_is_a_problem() {
+    let dir = tempfile::tempdir().expect("temp");
+    let r = good().to_string();
+    let twice = r.replacen('{', "{\"claim_date\": \"2999-01-01\", ", 1);
+    std::fs::write(dir.path().join("twice.jsonl"), format!("{twice}\n")).expect("write");
+    std::fs::write(
+        dir.path().join("twice.json"),
+        format!("[\n{r},\n{twice}\n]\n"),
+    )
+    .expect("write");
+    for (name, line) in [("twice.jsonl", 1), ("twice.json", 3)] {
+        let (problems, records, invalid) = check_file(&dir.path().join(name));
+        assert_eq!(
+            (records, invalid),
+            (1 + u64::from(name == "twice.json"), 1),
+            "{name}"
+        );
+        assert_eq!(
+            problems,
+            [format!(
+                "<dir>/{name}:{line}: claim {}: /claim_date: the key `claim_date` appears more \
+                 than once; only its last value was checked [json/duplicate-key] — give each \
+                 field once",
+                good()["claim_id"].as_str().expect("id")
+            )],
+            "{name}"
+        );
+    }
+}

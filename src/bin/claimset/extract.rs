@@ -125,7 +125,8 @@ fn report(summary: &Summary, claims_to: &str) {
         let more = summary.skipped.len().saturating_sub(3);
         eprintln!(
             "claimset: skipped {} (not named like an article file: *.txt, *.jsonl, *.ndjson, \
-             optionally .gz/.zst; or a link to a directory): {}{}",
+             optionally .gz/.zst; a link to a directory; or not a regular file, such as a \
+             FIFO or a device): {}{}",
             count(summary.skipped.len() as u64, "entry"),
             names.join(", "),
             if more > 0 {
@@ -184,16 +185,21 @@ impl Encoded {
     }
 }
 
-/// Whether a path is this process's stdout (`/dev/stdout`, `/proc/self/fd/1`, `-`).
+/// Whether a path is this process's stdout (`-`, `/dev/stdout`, `/proc/self/fd/1`, or the
+/// file or pipe stdout is): the same file by device and inode, so that a pipe counts too.
 fn is_stdout(p: &Path) -> bool {
-    if p == Path::new("-") {
+    if ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+        .iter()
+        .any(|s| p == Path::new(s))
+    {
         return true;
     }
-    match (
-        std::fs::canonicalize(p),
-        std::fs::canonicalize("/proc/self/fd/1"),
-    ) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(p), std::fs::metadata("/dev/stdout")) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
     }
+    false
 }

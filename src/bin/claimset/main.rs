@@ -100,6 +100,17 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C, SIGTERM or SIGHUP: what this run was writing aside (a release's build folder,
+    // a file not yet renamed into place) is removed before exiting, so an interrupted run
+    // leaves nothing. A run killed outright leaves it to the next run's sweep.
+    let _ = ctrlc::set_handler(|| {
+        let n = claimset::remove_unfinished();
+        eprintln!(
+            "claimset: interrupted; removed {} of this run",
+            claimset::count(n as u64, "unfinished file")
+        );
+        std::process::exit(2);
+    });
     let quiet = cli.quiet;
     let result = match cli.command {
         Command::Extract(args) => extract::run(&args, quiet),

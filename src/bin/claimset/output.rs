@@ -71,6 +71,14 @@ impl Output {
                 } else {
                     p.to_owned()
                 };
+                if let Some(dir) = dest.parent() {
+                    // What killed runs left beside the output, and nothing else.
+                    claimset::sweep_unfinished(if dir.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        dir
+                    });
+                }
                 let file = AtomicFile::create(&dest)?;
                 let handle: File = file.reopen()?;
                 Ok(Output {

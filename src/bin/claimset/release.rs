@@ -136,15 +136,23 @@ pub(crate) fn release(args: &ReleaseArgs, quiet: bool) -> anyhow::Result<Outcome
     }
 }
 
-/// Check a published release: its files against its manifest, then rebuild it from its
-/// inputs and compare byte for byte.
+/// Check published releases: every file against its manifest, then a rebuild from the inputs
+/// compared byte for byte.
+///
+/// Integrity is checked for every release named. The latest release is rebuilt from the
+/// current code and inputs; an older one is rebuilt when they still make it, and otherwise
+/// named with the generator that built it and the commit that reproduces it. Exits 1 if a
+/// file is not as its manifest says or a rebuild differs.
 #[derive(clap::Args)]
 pub(crate) struct VerifyArgs {
     /// The dataset folder (datasets/<name>).
     dataset: PathBuf,
     /// The release to verify, by version [default: the latest].
-    #[arg(long, value_name = "VERSION")]
+    #[arg(long, value_name = "VERSION", conflicts_with = "all")]
     release: Option<semver::Version>,
+    /// Verify every release: integrity of each, reproduction where it applies (what CI runs).
+    #[arg(long)]
+    all: bool,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
     #[command(flatten)]
@@ -153,13 +161,27 @@ pub(crate) struct VerifyArgs {
 
 pub(crate) fn verify(args: &VerifyArgs, _quiet: bool) -> anyhow::Result<Outcome> {
     let dataset = Dataset::open(&args.dataset)?;
-    let v = claimset::verify(&dataset, args.release.clone(), args.jobs.get())?;
-    if args.format == Format::Json {
-        print_json(&v)?;
+    let checked = if args.all {
+        claimset::verify_all(&dataset, args.jobs.get())?
     } else {
-        print!("{}", v.to_text());
+        vec![claimset::verify(
+            &dataset,
+            args.release.clone(),
+            args.jobs.get(),
+        )?]
+    };
+    if args.format == Format::Json {
+        print_json(&checked)?;
+    } else {
+        for (k, v) in checked.iter().enumerate() {
+            if k > 0 {
+                println!();
+            }
+            println!("release {} of {}", v.version, dataset.name);
+            print!("{}", v.to_text());
+        }
     }
-    Ok(if v.reproduces() {
+    Ok(if checked.iter().all(claimset::Verification::passed) {
         Outcome::Ok
     } else {
         Outcome::Problems

@@ -19,6 +19,8 @@ pub struct Applied {
     pub rejected: Vec<(String, String)>,
     /// Problems found while applying.
     pub problems: Vec<Problem>,
+    /// Which correction (index into [`Corrections::loaded`]) changed or added which claim.
+    pub by: Vec<(String, usize)>,
 }
 
 impl Corrections {
@@ -39,6 +41,7 @@ impl Corrections {
                 if self.loaded[k].faulty {
                     continue;
                 }
+                applied.by.push((claim.claim_id.clone(), k));
                 match &self.loaded[k].correction {
                     Correction::Set { set, .. } => set_fields(claim, set),
                     Correction::Verdict { verdict, .. } => {
@@ -90,6 +93,7 @@ impl Corrections {
                                 "correct that claim with action = \"set\" instead",
                             ));
                         } else {
+                            applied.by.push((rec.claim_id.clone(), k));
                             out.push(rec);
                         }
                     }
@@ -101,6 +105,68 @@ impl Corrections {
         applied.claims = out;
         applied
     }
+}
+
+impl Applied {
+    /// Where the value at `pointer` of claim `id` was written, when a correction wrote it:
+    /// the correction's file and the line of the key, so that a bad value is reported where
+    /// it was typed rather than at the article.
+    pub fn blame(
+        &self,
+        corrections: &Corrections,
+        id: &str,
+        pointer: &str,
+    ) -> Option<(String, Option<u64>)> {
+        let field = pointer.strip_prefix('/')?;
+        let mut found = None;
+        for (_, k) in self.by.iter().filter(|(c, _)| c == id) {
+            let l = &corrections.loaded[*k];
+            let key = match (&l.correction, field) {
+                (Correction::Verdict { .. }, "review_date") => Some(("verdict", "date")),
+                (Correction::Verdict { .. }, "review_url") => Some(("verdict", "url")),
+                (Correction::Verdict { .. }, "verdict_label") => Some(("verdict", "label")),
+                (Correction::Verdict { .. }, "reviewed_by") => Some(("verdict", "reviewed_by")),
+                (Correction::Verdict { .. }, "verification_status") => Some(("verdict", "status")),
+                (Correction::Set { set, .. }, f) => {
+                    let json = serde_json::to_value(set).ok()?;
+                    json.get(f).is_some().then_some(("set", field_key(f)))
+                }
+                (Correction::Add { add, .. }, "claim_text") if add.claim_text.is_none() => {
+                    Some(("add", "text"))
+                }
+                (Correction::Add { .. }, f) => Some(("add", field_key(f))),
+                _ => None,
+            };
+            if let Some((table, key)) = key {
+                let line = l
+                    .line_of(Some(table), key)
+                    .or_else(|| l.line_of(None, "action"));
+                // The verdict is blamed before a set for a date the two disagree on.
+                if found.is_none() || table == "verdict" {
+                    found = Some((l.file.clone(), line));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A record field as the key that sets it in a correction (the same names).
+fn field_key(f: &str) -> &'static str {
+    [
+        "claim_text",
+        "quote_type",
+        "claimant",
+        "claimant_mention",
+        "claimant_title",
+        "claimant_type",
+        "cue",
+        "claim_date",
+        "claim_date_precision",
+    ]
+    .into_iter()
+    .find(|k| *k == f)
+    .unwrap_or("action")
 }
 
 fn set_fields(claim: &mut ClaimRecord, s: &SetFields) {

@@ -236,10 +236,52 @@ impl Corrections {
                 ));
                 continue;
             }
-            let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+            // Only a regular file is opened: a FIFO would wait for a writer for ever, and a
+            // link would apply a file the dataset does not hold.
+            let own = std::fs::symlink_metadata(&path).map_err(|source| Error::Read {
                 path: path.clone(),
                 source,
             })?;
+            let what = if own.file_type().is_symlink() {
+                Some("a symbolic link: a dataset reads nothing through links")
+            } else if own.is_dir() {
+                Some("a folder, not a correction file")
+            } else if !own.is_file() {
+                Some("not a regular file (a FIFO, a device)")
+            } else {
+                None
+            };
+            if let Some(what) = what {
+                problems.push(problem(
+                    &file,
+                    None,
+                    None,
+                    "file-type",
+                    format!("is {what}"),
+                    "put the correction file itself in corrections/, or move this away",
+                ));
+                continue;
+            }
+            let bytes = std::fs::read(&path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?;
+            let text = match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let line = 1 + memchr::memchr_iter(b'\n', &e.as_bytes()[..at]).count();
+                    problems.push(problem(
+                        &file,
+                        None,
+                        Some(line as u64),
+                        "utf8",
+                        format!("invalid UTF-8 at byte {at}"),
+                        "save the file as UTF-8",
+                    ));
+                    continue;
+                }
+            };
             let draft = match toml::from_str::<Draft>(&text) {
                 Ok(d) => d,
                 Err(e) => {
@@ -306,12 +348,37 @@ impl Corrections {
     }
 
     /// Two corrections that set the same field of the same claim to different values, or
-    /// that both reject or give a verdict on it; decisions on links that contradict each other
-    /// or a verdict recorded by hand.
+    /// that both reject or give a verdict on it; a claim rejected and also changed; decisions
+    /// on links that contradict each other or a verdict recorded by hand.
     fn check_conflicts(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         for (id, ks) in &self.by_claim {
             out.extend(link_conflicts(self, id, ks));
+            let rejecting = ks
+                .iter()
+                .find(|k| matches!(self.loaded[**k].correction, Correction::Reject { .. }));
+            if let Some(&r) = rejecting {
+                for &k in ks.iter().filter(|k| **k != r) {
+                    let l = &self.loaded[k];
+                    // Saying a review does not judge the claim changes nothing in it.
+                    if matches!(
+                        l.correction,
+                        Correction::Reject { .. } | Correction::RejectReview { .. }
+                    ) {
+                        continue;
+                    }
+                    out.push(l.problem(
+                        l.line_of(None, "action"),
+                        "conflict",
+                        format!(
+                            "changes claim {id}, which {} rejects: a rejected claim leaves the \
+                             dataset",
+                            self.loaded[r].file
+                        ),
+                        "keep the rejection or the change, not both",
+                    ));
+                }
+            }
             let mut seen: BTreeMap<&'static str, (usize, String)> = BTreeMap::new();
             for &k in ks {
                 let l = &self.loaded[k];
@@ -340,6 +407,27 @@ impl Corrections {
         out
     }
 
+    /// The problems of a whole check, settled: a correction naming no claim of the dataset
+    /// gets that said first, and no advice to rename its file after what may be a typo.
+    pub fn settle(problems: &mut Vec<Problem>) {
+        let unknown: Vec<String> = problems
+            .iter()
+            .filter(|p| p.rule == "correction/unknown-claim")
+            .map(|p| p.file.clone())
+            .collect();
+        problems.retain(|p| !(p.rule == "correction/file-name" && unknown.contains(&p.file)));
+        // Stable: each file's problems keep their order, the unknown claim first.
+        problems
+            .sort_by_key(|p| p.rule != "correction/unknown-claim" || !unknown.contains(&p.file));
+        let mut order: Vec<String> = Vec::new();
+        for p in problems.iter() {
+            if !order.contains(&p.file) {
+                order.push(p.file.clone());
+            }
+        }
+        problems.sort_by_key(|p| order.iter().position(|f| *f == p.file));
+    }
+
     /// Corrections never used, for claims no longer in the dataset.
     pub fn unused(&self, used: &[bool]) -> Vec<Problem> {
         self.loaded
@@ -357,10 +445,12 @@ impl Corrections {
                     l.line_of(None, "claim"),
                     "unknown-claim",
                     format!(
-                        "no claim {} in this dataset; the extractor may have changed it",
+                        "no claim has the id {}; find it with `claimset search DATASET WORDS` \
+                         (a typo, or the extractor changed the claim)",
                         c.claim().unwrap_or_default()
                     ),
-                    "find the claim's current id with `claimset search`, or remove the correction",
+                    "put the claim's id from `claimset search` in claim = …, or remove the \
+                     correction",
                 ),
             })
             .collect()
@@ -525,6 +615,32 @@ fn check_draft(file: &str, text: &str, d: &Draft) -> Vec<Problem> {
 /// Problems of a well-shaped correction's values, its canonical form and its file name.
 fn check_typed(l: &Loaded, well_shaped: bool) -> Vec<Problem> {
     let mut out = Vec::new();
+    // Dates in the years an article may have: a typo'd year (20222, 0202) is caught here,
+    // at its line, rather than as a record the schema refuses.
+    let dates = match &l.correction {
+        Correction::Set { set, .. } => vec![("set", "claim_date", set.claim_date)],
+        Correction::Verdict { verdict, .. } => vec![("verdict", "date", Some(verdict.date))],
+        Correction::Add { add, .. } => vec![("add", "claim_date", add.claim_date)],
+        Correction::Reject { .. }
+        | Correction::ConfirmReview { .. }
+        | Correction::RejectReview { .. } => Vec::new(),
+    };
+    for (table, key, date) in dates {
+        if let Some(d) = date
+            && !crate::input::DATE_YEARS.contains(&chrono::Datelike::year(&d))
+        {
+            out.push(l.problem(
+                l.line_of(Some(table), key),
+                "date-out-of-range",
+                format!(
+                    "{key} {d} is outside the years {}–{}",
+                    crate::input::DATE_YEARS.start(),
+                    crate::input::DATE_YEARS.end()
+                ),
+                "write the real day as YYYY-MM-DD",
+            ));
+        }
+    }
     match &l.correction {
         Correction::Set { set, .. } if *set == SetFields::default() => out.push(l.problem(
             table_line(&l.text, "set"),

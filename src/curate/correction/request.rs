@@ -381,6 +381,7 @@ pub fn write_new(
         return Ok(Err(problems));
     }
     let path = dir.join(&name);
+    crate::atomic::sweep(&dir);
     crate::atomic::write_new(&path, correction.to_canonical().as_bytes())?;
     Ok(Ok(path))
 }

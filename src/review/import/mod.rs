@@ -56,6 +56,9 @@ pub enum RejectionReason {
     Duplicate,
     /// A file larger than [`MAX_FILE_BYTES`], which is not read.
     TooLarge,
+    /// An entry of a dataset's `reviews/` that is a symbolic link or a special file: a
+    /// dataset reads nothing through links, and opens no FIFO.
+    NotAFile,
 }
 
 /// A review, or a piece of input, that could not be normalised.
@@ -239,7 +242,22 @@ pub fn import_file(path: &Path) -> Result<Imported, Error> {
 pub fn import_dataset(dataset: &crate::dataset::Dataset) -> Result<Imported, Error> {
     let mut out = Imported::default();
     for f in dataset.review_files()? {
-        out.add_file_named(&dataset.root.join(&f.path), &f.path)?;
+        let path = dataset.root.join(&f.path);
+        let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if !regular {
+            out.forms.push((f.path.clone(), None));
+            out.rejections.push(Rejection {
+                file: f.path,
+                line: None,
+                pointer: String::new(),
+                reason: RejectionReason::NotAFile,
+                message: "a symbolic link or special file: a dataset reads nothing through \
+                          links; put the review file itself in reviews/"
+                    .into(),
+            });
+            continue;
+        }
+        out.add_file_named(&path, &f.path)?;
     }
     Ok(out)
 }
