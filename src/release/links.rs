@@ -15,11 +15,12 @@ use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use crate::curate::correction::LinkDecisions;
 use crate::curate::{Corrections, Problem, RecordValidator};
 use crate::dataset::Dataset;
 use crate::error::Error;
 use crate::record::{ClaimRecord, Origin, VerdictSource};
-use crate::review::{ClaimQuery, Imported, Links, MatchOptions, Proposal, Rejection};
+use crate::review::{ClaimQuery, Imported, Links, MatchOptions, Proposal, Rejection, ReviewRecord};
 
 /// The file of a release that lists the links proposed but not applied.
 pub const PROPOSED_LINKS: &str = "proposed-links.jsonl";
@@ -109,6 +110,74 @@ pub(super) struct Linked {
     pub(super) digest: String,
 }
 
+/// The maintainers' decisions on links, checked: a decision naming a review the dataset does
+/// not hold is a problem, and so is a confirmation that cannot be the claim's verdict (a
+/// review published before the claim, or one without a whole verdict), which is then left
+/// out. `claim_date` gives the date of a claim of the release by id (`None` for a claim the
+/// release does not hold, whose correction is reported as unused elsewhere).
+pub(super) fn checked_decisions(
+    corrections: &Corrections,
+    reviews: &[ReviewRecord],
+    claim_date: impl Fn(&str) -> Option<Option<chrono::NaiveDate>>,
+) -> (LinkDecisions, Vec<Problem>) {
+    let index: FxHashMap<&str, usize> = reviews
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.review_id.as_str(), k))
+        .collect();
+    let mut problems = Vec::new();
+    let mut decisions = corrections.link_decisions();
+    for (k, review) in &decisions.named {
+        if !index.contains_key(review.as_str()) {
+            problems.push(corrections.unknown_review(*k));
+        }
+    }
+    decisions.confirmed.retain(|claim, (review, k)| {
+        let (Some(&r), Some(date)) = (index.get(review.as_str()), claim_date(claim)) else {
+            return false;
+        };
+        let refused =
+            date.and_then(|d| corrections.refuse_confirmation(*k, d, &reviews[r].facts()));
+        match refused {
+            Some(p) => {
+                problems.push(p);
+                false
+            }
+            None => true,
+        }
+    });
+    (decisions, problems)
+}
+
+/// Checks the decisions on links against the dataset's reviews and the claims of its latest
+/// release (`claims.parquet` in `release_dir`): what `validate` reports when the articles
+/// are not at hand.
+pub(super) fn check_against_release(
+    dataset: &Dataset,
+    corrections: &Corrections,
+    release_dir: &Path,
+) -> Result<Vec<Problem>, Error> {
+    if corrections.link_decisions().is_empty() {
+        return Ok(Vec::new());
+    }
+    let reviews = crate::review::import_dataset(dataset)?;
+    let mut dates: FxHashMap<String, Option<chrono::NaiveDate>> = FxHashMap::default();
+    crate::table::read_rows(
+        &release_dir.join("claims.parquet"),
+        crate::table::claim_columns(),
+        |_, r| {
+            let text = |k: &str| r.get(k).and_then(Value::as_str);
+            if let Some(id) = text("claim_id") {
+                let date = text("claim_date")
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+                dates.insert(id.to_owned(), date);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(checked_decisions(corrections, &reviews.reviews, |id| dates.get(id).copied()).1)
+}
+
 /// Links the spooled claims to the reviews and hands every row, verdict applied, to `each`
 /// in order; writes `proposed-links.jsonl` into `dir` when given.
 pub(super) fn finish(
@@ -131,12 +200,6 @@ pub(super) fn finish(
         rejected: reviews.rejections.clone(),
         ..Linked::default()
     };
-    let index: FxHashMap<&str, usize> = reviews
-        .reviews
-        .iter()
-        .enumerate()
-        .map(|(k, r)| (r.review_id.as_str(), k))
-        .collect();
     let position: FxHashMap<&str, usize> = claims
         .iter()
         .enumerate()
@@ -144,28 +207,10 @@ pub(super) fn finish(
         .collect();
 
     // A person's decisions, each checked against the reviews and its claim first.
-    let mut decisions = corrections.link_decisions();
-    for (k, review) in &decisions.named {
-        if !index.contains_key(review.as_str()) {
-            out.problems.push(corrections.unknown_review(*k));
-        }
-    }
-    decisions.confirmed.retain(|claim, (review, k)| {
-        let (Some(&r), Some(&i)) = (index.get(review.as_str()), position.get(claim.as_str()))
-        else {
-            return false;
-        };
-        let refused = claims[i].claim_date.and_then(|date| {
-            corrections.refuse_confirmation(*k, date, &reviews.reviews[r].facts())
-        });
-        match refused {
-            Some(p) => {
-                out.problems.push(p);
-                false
-            }
-            None => true,
-        }
+    let (decisions, problems) = checked_decisions(corrections, &reviews.reviews, |id| {
+        position.get(id).map(|&i| claims[i].claim_date)
     });
+    out.problems = problems;
 
     let options = MatchOptions {
         jobs,

@@ -133,6 +133,8 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// Input articles a release would list as rejected.
     pub rejected_inputs: Vec<Rejection>,
+    /// Reviews in `reviews/` a release would count as rejected.
+    pub rejected_reviews: Vec<crate::review::Rejection>,
     /// External inputs absent from this machine, and where they were looked for: the
     /// corrections were then checked against the latest release only.
     pub absent: Vec<String>,
@@ -163,6 +165,7 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<Checked, Error> {
         Ok(built) => {
             problems.extend(built.problems);
             checked.rejected_inputs = built.rejected_inputs;
+            checked.rejected_reviews = built.links.map(|l| l.rejected).unwrap_or_default();
         }
         Err(Error::InputsAbsent { missing, .. }) => {
             if let Some(v) = &latest {
@@ -177,7 +180,8 @@ pub fn check(dataset: &Dataset, jobs: usize) -> Result<Checked, Error> {
     Ok(checked)
 }
 
-/// The corrections naming a claim or an article that release `v` does not hold.
+/// The corrections naming a claim or an article that release `v` does not hold, and the
+/// decisions on links that its claims and the dataset's reviews refuse.
 fn against_release(
     dataset: &Dataset,
     v: &Version,
@@ -216,7 +220,9 @@ fn against_release(
             c => c.claim().is_some_and(|id| claims.contains(id)),
         })
         .collect();
-    Ok(corrections.unused(&used))
+    let mut problems = corrections.unused(&used);
+    problems.extend(links::check_against_release(dataset, corrections, &dir)?);
+    Ok(problems)
 }
 
 fn build_release(

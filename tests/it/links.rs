@@ -198,6 +198,18 @@ fn a_bad_review_file_is_reported_with_file_and_line_and_the_release_goes_on() {
         run.stderr
     );
     assert!(root.join("releases/1.0.0/claims.parquet").is_file());
+    // `validate` says so too, and finds no problem in it.
+    let run = crate::common::claimset(&root, &["validate", "."], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "rejected review: reviews/broken.jsonl:1: a ClaimReview without claimReviewed"
+        ) && run
+            .stderr
+            .contains("2 reviews a release would count as rejected"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// A confirmed link applies below the threshold, a rejected one never applies, a verdict by
@@ -489,9 +501,8 @@ fn reviews_are_release_inputs() {
     );
     assert_eq!(second.manifest.inputs.review_files, 2);
     // The latest release is intact and reproduces, proposed links included.
-    let verify = || {
-        claimset::verify(&Dataset::open(&root).expect("dataset"), None, 0).expect("verify")
-    };
+    let verify =
+        || claimset::verify(&Dataset::open(&root).expect("dataset"), None, 0).expect("verify");
     let v = verify();
     assert!(v.passed() && v.reproduces(), "{}", v.to_text());
     assert!(
@@ -591,4 +602,31 @@ fn the_new_columns_round_trip_through_parquet() {
         .join("releases/1.0.0/claims.parquet");
     let d = claimset::diff_files(&shipped, &shipped).expect("an older release compares");
     assert_eq!(d.changed_total, 0);
+}
+
+/// Without the articles at hand (an external corpus absent), `validate` checks decisions on
+/// links against the latest release and the dataset's reviews, as it checks the claims named.
+#[test]
+fn decisions_are_checked_against_the_release_when_the_articles_are_elsewhere() {
+    let (_tmp, root) = dataset_copy();
+    released(&root);
+    let mut toml = std::fs::read_to_string(root.join("dataset.toml")).expect("read");
+    toml.push_str("\n[[inputs]]\nname = \"corpus\"\npath = \"../absent.jsonl\"\nsha256 = \"");
+    toml.push_str(&"0".repeat(64));
+    toml.push_str("\"\n");
+    std::fs::write(root.join("dataset.toml"), toml).expect("write");
+    write(&root, &confirm(OLDER, OLDER_REVIEW));
+    write(&root, &confirm(BELOW, "r0000000000000000"));
+    let checked = claimset::check(&Dataset::open(&root).expect("dataset"), 0).expect("check");
+    assert!(!checked.absent.is_empty(), "the corpus is absent");
+    let rules: Vec<&str> = checked.problems.iter().map(|p| p.rule.as_str()).collect();
+    assert_eq!(
+        rules,
+        [
+            "correction/unknown-review",
+            "correction/review-before-claim"
+        ],
+        "{:#?}",
+        checked.problems
+    );
 }

@@ -38,6 +38,8 @@ pub(crate) struct Args {
 struct Report {
     files: Vec<FileReport>,
     rejected_articles: Vec<RejectedArticle>,
+    /// Reviews in the datasets' `reviews/` that a release would count as rejected.
+    rejected_reviews: Vec<claimset::ReviewRejection>,
     records: u64,
     invalid: u64,
 }
@@ -131,6 +133,7 @@ pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     let mut report = Report {
         files: Vec::new(),
         rejected_articles: Vec::new(),
+        rejected_reviews: Vec::new(),
         records: 0,
         invalid: 0,
     };
@@ -169,6 +172,13 @@ pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
                 }
                 report.rejected_articles.push(r.into());
             }
+            // Never a problem: a release goes on without them, and counts them.
+            for r in checked.rejected_reviews {
+                if text && !quiet {
+                    eprintln!("rejected review: {r}");
+                }
+                report.rejected_reviews.push(r);
+            }
             for p in &problems {
                 emit(p).context("cannot write the report")?;
             }
@@ -186,7 +196,7 @@ pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
     }
     match stream {
         None => eprintln!(
-            "claimset: {} checked in {}: {} invalid; {}{}",
+            "claimset: {} checked in {}: {} invalid; {}{}{}",
             count(report.records, "record"),
             count(args.paths.len() as u64, "path"),
             report.invalid,
@@ -197,6 +207,14 @@ pub(crate) fn run(args: &Args, quiet: bool) -> anyhow::Result<Outcome> {
                 format!(
                     "; {} a release would list as rejected",
                     count(report.rejected_articles.len() as u64, "article")
+                )
+            },
+            if report.rejected_reviews.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; {} a release would count as rejected",
+                    count(report.rejected_reviews.len() as u64, "review")
                 )
             }
         ),
@@ -266,6 +284,7 @@ mod tests {
         let report = Report {
             files: Vec::new(),
             rejected_articles: Vec::new(),
+            rejected_reviews: Vec::new(),
             records: 3,
             invalid: 3,
         };
