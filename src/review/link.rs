@@ -29,7 +29,7 @@ use super::{ClaimQuery, ReviewRecord};
 
 /// The lowest score at which a match not applied is proposed to reviewers. Chosen on the gold
 /// set of news claims in the tests (96 claims, 14 reviews, the 5 best matches of each claim):
-/// every right review scored at least 0.36, linked or not, and 10 of the 157 wrong matches
+/// every right review scored at least 0.35, linked or not, and 10 of the 157 wrong matches
 /// scored 0.3 or more — among them the decoys a reviewer should see (the same words from
 /// another claimant, or reviewed before the claim was made).
 pub const PROPOSAL_FLOOR: f64 = 0.3;

@@ -962,3 +962,38 @@ fn an_export_re_imports_to_the_same_verdicts() {
         .collect();
     assert_eq!(back, with_verdict);
 }
+
+/// The proposal floor keeps every right review of the gold set in `proposed-links.jsonl`, and
+/// few wrong ones: the figures of the README's "Matching fact-checks".
+#[test]
+fn the_proposal_floor_keeps_every_right_review_of_the_gold_set() {
+    let claims = gold_claims();
+    let reviews = gold_reviews();
+    let matches = claimset::match_claims(&claims, &reviews, &MatchOptions::default());
+    let gold: Vec<(String, String)> = std::fs::read_to_string(reviews_fixture("gold/gold.jsonl"))
+        .expect("the gold set is committed")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("gold lines are JSON");
+            (
+                v["claim_id"].as_str().expect("claim_id").to_owned(),
+                v["review_url"].as_str().expect("review_url").to_owned(),
+            )
+        })
+        .collect();
+    let (right, wrong): (Vec<&claimset::Match>, Vec<&claimset::Match>) = matches
+        .iter()
+        .partition(|m| gold.contains(&(m.claim_id.clone(), review_url(&reviews, &m.review_id))));
+    assert_eq!(
+        right.len(),
+        gold.len(),
+        "every right review is among the best 5"
+    );
+    let lowest_right = right.iter().map(|m| m.score).fold(1.0, f64::min);
+    assert!(lowest_right >= 0.35, "{lowest_right}");
+    let wrong_above = wrong
+        .iter()
+        .filter(|m| m.score >= claimset::PROPOSAL_FLOOR)
+        .count();
+    assert_eq!((wrong_above, wrong.len()), (10, 157));
+}
