@@ -6,6 +6,7 @@
 //! that index by full name, surname, role (`the British premier` is the person whose title
 //! says British prime minister) or, for pronouns, the nearest person named before.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::record::ClaimantType;
@@ -123,6 +124,22 @@ impl Index {
                 None => names.push(split_title(doc, c.clone())),
             }
         }
+        // Speaker mentions in order of their ends, so that whether a name overlaps one is a
+        // binary search rather than a pass over all of them for every name.
+        let mut spoken: Vec<Range<usize>> = speakers.iter().map(|(sp, _)| sp.clone()).collect();
+        spoken.sort_unstable_by_key(|sp| (sp.end, sp.start));
+        let min_start_after: Vec<usize> = {
+            // For each position in `spoken`, the smallest start among it and those after.
+            let mut m = vec![usize::MAX; spoken.len() + 1];
+            for k in (0..spoken.len()).rev() {
+                m[k] = m[k + 1].min(spoken[k].start);
+            }
+            m
+        };
+        let overlaps_speaker = |name: &Range<usize>| {
+            let first_ending_after = spoken.partition_point(|sp| sp.end <= name.start);
+            min_start_after[first_ending_after] < name.end
+        };
         // Full names first, so that surnames met earlier in the text still resolve.
         for (title, name) in &names {
             let (title, name) = (title.clone(), name.clone());
@@ -131,9 +148,7 @@ impl Index {
             }
             let honorific = title.clone().any(|k| lexicon::is_honorific(doc.lo(k)));
             if name.len() >= 2 || honorific {
-                let speaks = speakers
-                    .iter()
-                    .any(|(sp, _)| sp.start < name.end && name.start < sp.end);
+                let speaks = overlaps_speaker(&name);
                 index.add_person(doc, title, name, speaks);
             }
         }
@@ -820,17 +835,15 @@ fn sentence_initial_common_words(doc: &Doc<'_>) -> Vec<usize> {
     if opening.is_empty() {
         return opening;
     }
-    let mut lower_elsewhere = vec![false; opening.len()];
-    for k in 0..doc.toks.len() {
-        if doc.is_word(k) && !doc.cap(k) {
-            let w = doc.lo(k);
-            for (o, &at) in opening.iter().enumerate() {
-                if !lower_elsewhere[o] && doc.lo(at) == w {
-                    lower_elsewhere[o] = true;
-                }
-            }
-        }
-    }
+    // Every word the article writes in lower case, looked up once per opening word.
+    let lowercase: HashSet<&str> = (0..doc.toks.len())
+        .filter(|&k| doc.is_word(k) && !doc.cap(k))
+        .map(|k| doc.lo(k))
+        .collect();
+    let lower_elsewhere: Vec<bool> = opening
+        .iter()
+        .map(|&at| lowercase.contains(doc.lo(at)))
+        .collect();
     opening
         .into_iter()
         .zip(lower_elsewhere)

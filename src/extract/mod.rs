@@ -14,6 +14,7 @@ mod attribution;
 mod entity;
 mod date;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::record::{ClaimFields, ClaimRecord, ClaimantType, Origin, QuoteType, Span};
@@ -148,18 +149,16 @@ fn resolve_speakers(
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&k| mention_of(&found[k]).map_or(usize::MAX, |(np, _, _)| np.start));
     let mut resolved = vec![None; found.len()];
-    let mut by_mention: Vec<(Range<usize>, entity::Claimant)> = Vec::new();
+    // Several claims share a speaker mention (`"A," he said, "B."`): resolve it once.
+    let mut by_mention: BTreeMap<(usize, usize), entity::Claimant> = BTreeMap::new();
     for k in order {
         let Some((np, appositive, continues)) = mention_of(&found[k]) else {
             continue;
         };
-        let claimant = if let Some((_, c)) = by_mention.iter().find(|(r, _)| *r == np) {
-            c.clone()
-        } else {
-            let c = index.resolve(doc, np.clone(), appositive);
-            by_mention.push((np.clone(), c.clone()));
-            c
-        };
+        let claimant = by_mention
+            .entry((np.start, np.end))
+            .or_insert_with(|| index.resolve(doc, np.clone(), appositive))
+            .clone();
         let mention = (!continues).then(|| entity::clean(doc.slice(np)));
         resolved[k] = Some((mention, claimant));
     }

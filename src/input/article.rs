@@ -12,12 +12,12 @@ use super::select::Selection;
 
 /// The largest article (text file or JSON line) read; larger ones are rejected unread.
 ///
-/// Extraction costs more than linear time in an article's length on some bodies, so this
-/// caps what one pathological article may cost: 512 KiB is over six times the largest of
-/// the 33,148 articles of the `AllSides` corpus (77 KB) and fifteen times `PolNeAR`'s
-/// (34 KB); at 512 KiB the slowest bodies measured (`"Yes," he said, ` or `He said it is
-/// fine. ` repeated) took 4 to 11 s of one core and under 70 MB on a 2-core machine under
-/// load, and at 1 MiB 46 to 53 s. Raise it when extraction becomes linear.
+/// A guard against what is not an article (a book, a database dump pasted into one line)
+/// rather than a limit of the extractor: 512 KiB is over six times the largest of the 33,148
+/// articles of the `AllSides` corpus (77 KB) and fifteen times `PolNeAR`'s (34 KB).
+/// Extraction grows near-linearly with length, also on hostile bodies (`cargo bench --bench
+/// adversarial`), but its memory grows with the claims found, and up to 2 × threads + 2
+/// articles are in flight at once.
 pub const MAX_ARTICLE_BYTES: usize = 512 << 10;
 
 /// The years an article's date may fall in. Dates outside (`0000-01-01`, `-999-01-01`, a

@@ -2,6 +2,8 @@
 //! a colon (`FALLIN: Well, I think …`, `John Feinblatt: U.S. immigration …`) is what that
 //! speaker said.
 
+use std::collections::HashMap;
+
 use super::super::constructions::Construction;
 use super::super::document::Doc;
 use super::super::lexicon;
@@ -15,6 +17,16 @@ use super::{Attribution, MadeBy, Speaker};
 pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
     let mut out = Vec::new();
     let n = doc.toks.len();
+    // How often each word is written as a name in ordinary case — with its capital, not all
+    // in capitals, not a label before a colon. Counted once for the article, when the first
+    // label needs it: searching the whole body for every paragraph's label was quadratic.
+    let in_ordinary_case = |k: usize| {
+        doc.is_word(k)
+            && doc.cap(k)
+            && !is_upper_word(doc.s(k))
+            && !(k + 1 < n && doc.is_punct(k + 1, ":"))
+    };
+    let mut names: Option<HashMap<&str, usize>> = None;
     let mut i = 0;
     while i < n {
         let para = doc.toks[i].para;
@@ -38,18 +50,25 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
             let last = doc.lo(colon - 1);
             // The name must be written elsewhere in ordinary case with its capital — a name,
             // not `READ MORE:` or `Photo:` with `more` and `photo` in running text.
-            let elsewhere = |k: usize| {
-                !label.contains(&k)
-                    && doc.lo(k) == last
-                    && !is_upper_word(doc.s(k))
-                    && doc.cap(k)
-                    && !(k + 1 < n && doc.is_punct(k + 1, ":"))
+            let mut elsewhere = || {
+                let names = names.get_or_insert_with(|| {
+                    let mut names = HashMap::new();
+                    for k in (0..n).filter(|&k| in_ordinary_case(k)) {
+                        *names.entry(doc.lo(k)).or_insert(0) += 1;
+                    }
+                    names
+                });
+                let in_label = label
+                    .clone()
+                    .filter(|&k| in_ordinary_case(k) && doc.lo(k) == last)
+                    .count();
+                names.get(last).copied().unwrap_or(0) > in_label
             };
             let named_elsewhere = last.len() > 2
                 && !lexicon::is_title_word(last)
                 && !lexicon::is_opening_word(doc.lo(label.start))
                 && lexicon::weekday(last).is_none()
-                && (0..n).any(elsewhere);
+                && elsewhere();
             if named_elsewhere
                 && let Some(content) = trim(doc, colon + 1..end)
                 && is_claim(doc, std::slice::from_ref(&content))
