@@ -20,7 +20,7 @@ const SIZES: [usize; 6] = [64 << 10, 128 << 10, 256 << 10, 512 << 10, 1 << 20, 2
 
 /// One construction each, repeated: what a long transcript, a scraped page with no
 /// punctuation, or a deliberately hostile contributor might send.
-const BODIES: [(&str, &str); 14] = [
+const BODIES: [(&str, &str); 16] = [
     ("short claims", "He said it is fine. "),
     ("one claim a paragraph", "He said it is fine.\n"),
     ("quote then frame, no full stop", "\"Yes,\" he said, "),
@@ -44,6 +44,14 @@ const BODIES: [(&str, &str); 14] = [
     ),
     ("joint speakers", "It is fine, he and she said. "),
     ("nested frames", "Smith told Jones that Brown said "),
+    (
+        "pronouns after pairs",
+        "John Smith and Mary Jones met. She said it is fine. They said it is good. ",
+    ),
+    (
+        "descriptions",
+        "A senior official said it is fine. The spokesman said it is good. ",
+    ),
 ];
 
 fn main() {

@@ -187,7 +187,10 @@ impl Index {
             .find_map(|k| lexicon::gender_of(doc.lo(k)));
         let title = title_text(doc, title);
         // Most names repeat one already indexed: compare before copying anything.
-        let (first, surname) = (bare(doc.lo(name.start)), bare(doc.lo(name.end - 1)));
+        let (first, surname) = (
+            bare(doc.lo(name.start)),
+            bare(doc.lo(surname_at(doc, &name))),
+        );
         let tokens = || name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
         let same = self.persons.iter_mut().find(|p| {
             p.surname() == surname
@@ -232,7 +235,7 @@ impl Index {
         }
         let single = name.len() == 1;
         let first = bare(doc.lo(name.start));
-        let last = bare(doc.lo(name.end - 1));
+        let last = bare(doc.lo(surname_at(doc, &name)));
         let words: Vec<&str> = name.clone().map(|k| bare(doc.lo(k))).collect();
         let by_surname = |s: &str| {
             self.persons.iter().position(|p| {
@@ -266,11 +269,27 @@ impl Index {
             c.title = Some(t);
         }
         if c.name.is_some() && matches!(c.kind, ClaimantType::Person | ClaimantType::Anonymous) {
+            // `Malhotra disagreed, and he said …`: the pronoun tells the person's gender, so
+            // that a later `she` looks past him.
+            let told = match (np.len(), doc.lo(np.start)) {
+                (1, "he") => Some(Gender::Male),
+                (1, "she") => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some(g) = told
+                && let Some(p) = self
+                    .persons
+                    .iter_mut()
+                    .find(|p| Some(&p.name) == c.name.as_ref() && p.gender.is_none())
+            {
+                p.gender = Some(g);
+            }
             let gender = self
                 .persons
                 .iter()
                 .find(|p| Some(&p.name) == c.name.as_ref())
                 .and_then(|p| p.gender)
+                .or(told)
                 .or_else(|| {
                     np.clone()
                         .chain(appositive.into_iter().flatten())
@@ -331,6 +350,10 @@ impl Index {
             start += 1;
         }
         let determiner = (start > np.start).then(|| doc.lo(np.start));
+        // `17-year-old Priya Nair`: an age describes the person; the name starts after it.
+        while start + 1 < np.end && super::phrases::is_age(doc.lo(start)) && doc.cap(start + 1) {
+            start += 1;
+        }
         // `CBS's Major Garrett`, `Fox's chief correspondent John Roberts`: an affiliation
         // before a name is not part of it.
         if start + 1 < np.end
@@ -540,10 +563,10 @@ impl Index {
     /// name is not enough: articles cite other bodies between (measured: it misattributes).
     fn body_before(&self, at: usize, head: &str, kind: Option<ClaimantType>) -> Option<Claimant> {
         let fits = |c: &Claimant| kind.is_none_or(|k| c.kind == k);
-        self.body_at
+        self.body_at[..self.body_at.partition_point(|(k, _)| *k < at)]
             .iter()
             .rev()
-            .filter(|(k, c)| *k < at && fits(c))
+            .filter(|(_, c)| fits(c))
             .find(|(_, c)| {
                 c.name
                     .as_deref()
@@ -572,14 +595,13 @@ impl Index {
             [one] => Some(*one),
             _ => {
                 let before = self
-                    .person_at
+                    .persons_before(body.start)
                     .iter()
                     .rev()
-                    .find(|(at, p)| *at < body.start && candidates.contains(p));
-                let after = self
-                    .person_at
+                    .find(|(_, p)| candidates.contains(p));
+                let after = self.person_at[self.persons_before(body.start + 1).len()..]
                     .iter()
-                    .find(|(at, p)| *at > body.start && candidates.contains(p));
+                    .find(|(_, p)| candidates.contains(p));
                 before.or(after).map(|(_, p)| *p)
             }
         }
@@ -615,10 +637,10 @@ impl Index {
                 });
                 let mentioned_since = |p: usize| {
                     // A person of the same gender named after that subject competes with it.
-                    self.person_at
+                    self.persons_before(at)
                         .iter()
                         .rev()
-                        .find(|(k, q)| *k < at && fits(self.persons[*q].gender) && *q != p)
+                        .find(|(_, q)| fits(self.persons[*q].gender) && *q != p)
                 };
                 if let Some(p) = subject
                     && mentioned_since(p).is_none_or(|(k, _)| {
@@ -629,15 +651,15 @@ impl Index {
                     return Claimant::person(&self.persons[p]);
                 }
                 let named = self
-                    .person_at
+                    .persons_before(at)
                     .iter()
                     .rev()
-                    .find(|(k, p)| *k < at && fits(self.persons[*p].gender));
-                let described = self
-                    .descriptions
+                    .find(|(_, p)| fits(self.persons[*p].gender));
+                let described = self.descriptions
+                    [..self.descriptions.partition_point(|d| d.at < at)]
                     .iter()
                     .rev()
-                    .find(|d| d.at < at && fits(d.gender) && !d.head.ends_with('s'));
+                    .find(|d| fits(d.gender) && !d.head.ends_with('s'));
                 match (named, described) {
                     (Some((k, _)), Some(d)) if d.at > *k => {
                         Claimant::named(ClaimantType::Anonymous, d.text.clone())
@@ -663,15 +685,26 @@ impl Index {
             {
                 s.claimant.clone()
             }
+            // `They said` after `Alvarez and Okafor met …`: the pair that is the subject of a
+            // sentence just before.
+            Pronoun::Plural if let Some(names) = self.joint_subject(doc, sentence, at) => {
+                Claimant {
+                    name: Some(joint(&names)),
+                    title: None,
+                    kind: ClaimantType::Person,
+                }
+            }
             // `it` and `they` stand for an organisation named shortly before; a country is
             // rarely `they` (`In the United States, they write` means the authors).
             Pronoun::Thing | Pronoun::Plural => {
-                let near = self.body_at.iter().rev().find(|(k, c)| {
-                    *k < at
-                        && at - *k < 60
-                        && (c.kind == ClaimantType::Organization
-                            || (p == Pronoun::Thing && c.kind == ClaimantType::Government))
-                });
+                let near = self.body_at[..self.body_at.partition_point(|(k, _)| *k < at)]
+                    .iter()
+                    .rev()
+                    .take_while(|(k, _)| at - *k < 60)
+                    .find(|(_, c)| {
+                        c.kind == ClaimantType::Organization
+                            || (p == Pronoun::Thing && c.kind == ClaimantType::Government)
+                    });
                 match near {
                     Some((_, c)) => c.clone(),
                     None => Claimant::nameless(ClaimantType::Unknown),
@@ -681,11 +714,18 @@ impl Index {
         }
     }
 
+    /// The mentions of people before token `at`, in text order.
+    fn persons_before(&self, at: usize) -> &[(usize, usize)] {
+        &self.person_at[..self.person_at.partition_point(|(k, _)| *k < at)]
+    }
+
     /// The person a sentence opens with as its subject (after title words and determiners),
     /// and where.
     fn subject_of(&self, doc: &Doc<'_>, sentence: usize) -> Option<(usize, usize)> {
         let range = doc.sents.get(sentence)?.clone();
-        let first = self.person_at.iter().find(|(k, _)| range.contains(k))?;
+        let first = self.person_at[self.persons_before(range.start).len()..]
+            .first()
+            .filter(|(k, _)| range.contains(k))?;
         let lead_in = (range.start..first.0).all(|k| {
             let w = doc.lo(k);
             !doc.is_word(k)
@@ -697,17 +737,52 @@ impl Index {
         (lead_in && first.0 < range.start + 8).then_some(*first)
     }
 
+    /// The names of two people joined by `and` as the subject of one of the two sentences
+    /// before `at` (`Governor Martin Alvarez Jr. and Mayor Sandra Okafor met …`), when no
+    /// other person is named between them and `at`.
+    fn joint_subject(&self, doc: &Doc<'_>, sentence: u32, at: usize) -> Option<Vec<String>> {
+        let para = doc.toks[at].para;
+        for s in (sentence.saturating_sub(2)..sentence).rev() {
+            let Some((k1, p1)) = self.subject_of(doc, s as usize) else {
+                continue;
+            };
+            let next = self.person_at.get(self.persons_before(k1 + 1).len())?;
+            let (k2, p2) = *next;
+            let joined = doc.sent_of[k2] == s
+                && p2 != p1
+                && (k1 + 1..k2).filter(|&k| doc.lo(k) == "and").count() == 1
+                && (k1 + 1..k2).all(|k| {
+                    let w = doc.lo(k);
+                    w == "and"
+                        || doc.cap(k)
+                        || lexicon::is_title_word(w)
+                        || lexicon::is_name_suffix(w)
+                        || doc.is_punct(k, ".")
+                });
+            let third = self
+                .person_at
+                .get(self.persons_before(k2 + 1).len())
+                .is_some_and(|(k, _)| *k < at);
+            if joined && !third && para.saturating_sub(doc.toks[k1].para) <= 1 {
+                return Some(vec![
+                    self.persons[p1].name.clone(),
+                    self.persons[p2].name.clone(),
+                ]);
+            }
+            return None;
+        }
+        None
+    }
+
     /// `the official` after `a senior State Department official`.
     fn antecedent(&self, head: &str, at: usize) -> Option<String> {
         let same = |d: &&Description| {
             d.head == head || d.head.trim_end_matches('s') == head.trim_end_matches('s')
         };
-        let before = self
-            .descriptions
+        let before = self.descriptions[..self.descriptions.partition_point(|d| d.at < at)]
             .iter()
             .rev()
-            .filter(same)
-            .find(|d| d.at < at);
+            .find(same);
         let after = self.descriptions.iter().filter(same).find(|d| d.at > at);
         before.or(after).map(|d| d.text.clone())
     }
@@ -815,7 +890,10 @@ fn chunks(doc: &Doc<'_>) -> Vec<Range<usize>> {
                 break;
             }
         }
-        out.push(i..j);
+        // `READ MORE`, `FILE PHOTO`: a label of the page, not a name.
+        if !(i..j).all(|k| lexicon::is_furniture_word(doc.lo(k))) {
+            out.push(i..j);
+        }
         i = j;
     }
     out
@@ -1060,6 +1138,16 @@ fn title_text(doc: &Doc<'_>, title: Range<usize>) -> Option<String> {
         t.start += 1;
     }
     (!t.is_empty()).then(|| clean(doc.slice(t)))
+}
+
+/// Where a name's surname is: its last word, or the one before a suffix (`Falwell Jr.`).
+fn surname_at(doc: &Doc<'_>, name: &Range<usize>) -> usize {
+    let last = name.end - 1;
+    if name.len() >= 2 && lexicon::is_name_suffix(doc.lo(last)) {
+        last - 1
+    } else {
+        last
+    }
 }
 
 /// A token without its possessive ending.

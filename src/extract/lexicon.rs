@@ -425,6 +425,18 @@ word_list! {
 }
 
 word_list! {
+    /// Words of the page furniture pasted into article text (`READ MORE:`, `FILE PHOTO:`,
+    /// `Story continues below advertisement`, `Photo credit:`): a capitalised run of them is
+    /// a label, never a name.
+    pub(crate) fn is_furniture_word = [
+        "read", "more", "related", "file", "photo", "photos", "video", "watch", "listen",
+        "advertisement", "story", "continues", "below", "click", "here", "subscribe",
+        "credit", "caption", "editor's", "note", "update", "updated", "breaking", "news",
+        "sponsored", "content", "share", "comments", "top", "stories",
+    ];
+}
+
+word_list! {
     /// Suffixes after a surname: `Jerry Falwell Jr.`, `Henry Ford III`.
     pub(crate) fn is_name_suffix = [
         "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v",

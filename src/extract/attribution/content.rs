@@ -287,6 +287,11 @@ pub(crate) fn listener(doc: &Doc<'_>, from: usize, end: usize) -> Option<Range<u
         if lexicon::is_clause_word(w) || lexicon::is_preposition(w) && w != "of" {
             break;
         }
+        if lexicon::weekday(w).is_some() {
+            // `told a Wednesday workshop`: a day names when, never who listened.
+            j += 1;
+            continue;
+        }
         let cap = doc.cap(j);
         let pronoun = matches!(w, "him" | "her" | "them" | "me" | "us" | "you");
         if cap
@@ -394,7 +399,16 @@ pub(crate) fn listener_before_that(doc: &Doc<'_>, from: usize, end: usize) -> Op
     let mut j = from;
     while j < end && j - from < 5 && doc.is_word(j) {
         let w = doc.lo(j);
-        if w == "that" || lexicon::is_preposition(w) || lexicon::weekday(w).is_some() {
+        // `on Sunday that`: the day is an adjunct after the listener; `a Wednesday workshop`:
+        // it describes the listener.
+        let attributive = j + 1 < end
+            && doc.is_word(j + 1)
+            && doc.lo(j + 1) != "that"
+            && !lexicon::is_preposition(doc.lo(j + 1));
+        if w == "that"
+            || lexicon::is_preposition(w)
+            || (lexicon::weekday(w).is_some() && !attributive)
+        {
             break;
         }
         if lexicon::is_clause_word(w)

@@ -59,9 +59,16 @@ pub(crate) fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribu
             (Some(a), Some(b)) => Some(if b.end() > a.end() { b } else { a }),
             (a, b) => a.or(b),
         };
-        let Some(p) = prev else {
-            if !resumes
-                && let Some((np, colon)) = introduced_by(doc, q.open)
+        // A sentence ending in a colon between the claim before and this quote introduces
+        // it: `The company denied it. Duarte's advice is simple: pack a snack. "Two …"` is
+        // Duarte's, whoever spoke before.
+        let introduced = if resumes {
+            None
+        } else {
+            introduced_by(doc, q.open).filter(|(np, _)| prev.is_none_or(|p| p.end() <= np.start))
+        };
+        let Some(p) = prev.filter(|_| introduced.is_none()) else {
+            if let Some((np, colon)) = introduced
                 && is_claim(doc, std::slice::from_ref(&inner))
             {
                 added.push(Attribution {

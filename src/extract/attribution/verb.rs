@@ -292,25 +292,13 @@ pub(crate) fn temporal_before(doc: &Doc<'_>, floor: usize, k: usize) -> Option<u
     if n == 0 {
         return None;
     }
-    while k - n > floor
-        && matches!(
-            doc.lo(k - n - 1),
-            "on" | "last"
-                | "this"
-                | "earlier"
-                | "late"
-                | "early"
-                | "next"
-                | "in"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-        )
-    {
+    while k - n > floor && {
+        let w = doc.lo(k - n - 1);
+        matches!(
+            w,
+            "on" | "last" | "this" | "earlier" | "late" | "early" | "next" | "in"
+        ) || lexicon::weekday(w).is_some()
+    } {
         n += 1;
     }
     Some(n)
