@@ -371,3 +371,409 @@ impl ArticleRow {
 fn line_number(line: u64) -> i32 {
     i32::try_from(line).unwrap_or(i32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    const CLAIM: &str =
+        "Finance minister Ana Ruiz said on Monday that prices would fall next year.";
+    const NO_CLAIM: &str = "The weather was mild and the market was quiet all week.";
+
+    fn line(id: &str, body: &str) -> String {
+        serde_json::json!({
+            "id": id,
+            "date": "2022-02-01",
+            "url": format!("https://example.com/{id}"),
+            "text": body,
+        })
+        .to_string()
+    }
+
+    fn corpus(dir: &Path, name: &str, lines: &[String]) -> Input {
+        let path = dir.join(name);
+        let mut text = lines.join("\n");
+        text.push('\n');
+        std::fs::write(&path, text).expect("write corpus");
+        Input::Path(path)
+    }
+
+    fn ids(n: usize) -> Vec<String> {
+        (0..n).map(|k| format!("a{k:04}")).collect()
+    }
+
+    fn options(jobs: usize) -> Options {
+        Options { jobs, meter: None }
+    }
+
+    /// An outcome in a word: the article id, the reason code and id, or the skipped file.
+    fn label(o: &Outcome) -> String {
+        match o {
+            Outcome::Extracted { article, .. } => article.id.clone(),
+            Outcome::Rejected(r) => format!(
+                "{}:{}",
+                r.reason.code(),
+                r.article_id.as_deref().unwrap_or("-")
+            ),
+            Outcome::Skipped(p) => format!("skipped:{}", p.display()),
+        }
+    }
+
+    fn run_all(inputs: &[Input], jobs: usize) -> (Vec<Outcome>, Summary) {
+        let mut out = Vec::new();
+        let summary = run(
+            inputs,
+            &options(jobs),
+            |o| o,
+            |o| {
+                out.push(o);
+                Ok(())
+            },
+        )
+        .expect("the run completes");
+        (out, summary)
+    }
+
+    // The first batch is made the slowest, so that with several workers later batches are
+    // done first and must wait in the reorder buffer for their turn.
+    #[test]
+    fn results_come_in_input_order_with_one_and_several_threads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let expected = ids(5 * BATCH_ITEMS + 7);
+        let lines: Vec<String> = expected.iter().map(|id| line(id, NO_CLAIM)).collect();
+        let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+        for jobs in [1, 2, 4] {
+            let mut delivered = Vec::new();
+            for_each_ordered(
+                &inputs,
+                &options(jobs),
+                |item| match item {
+                    Item::Article(a) => {
+                        if a.location.line.is_some_and(|l| l <= BATCH_ITEMS as u64) {
+                            std::thread::sleep(std::time::Duration::from_millis(1));
+                        }
+                        a.id
+                    }
+                    other => panic!("every line is an article, not {other:?}"),
+                },
+                |id| {
+                    delivered.push(id);
+                    Ok(())
+                },
+            )
+            .expect("the run completes");
+            assert_eq!(delivered, expected, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn outcomes_and_summary_do_not_depend_on_the_number_of_threads() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lines: Vec<String> = ids(2 * BATCH_ITEMS + 3)
+            .iter()
+            .enumerate()
+            .map(|(k, id)| match k % 3 {
+                0 => line(id, CLAIM),
+                1 => line(id, NO_CLAIM),
+                _ => line(id, ""),
+            })
+            .collect();
+        let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+        let (one, one_summary) = run_all(&inputs, 1);
+        let (three, three_summary) = run_all(&inputs, 3);
+        let labels = |os: &[Outcome]| os.iter().map(label).collect::<Vec<_>>();
+        assert_eq!(labels(&one), labels(&three));
+        assert_eq!(one_summary, three_summary);
+        let claims = |os: &[Outcome]| -> Vec<Vec<ClaimRecord>> {
+            os.iter()
+                .map(|o| match o {
+                    Outcome::Extracted { claims, .. } => claims.clone(),
+                    _ => Vec::new(),
+                })
+                .collect()
+        };
+        assert_eq!(claims(&one), claims(&three));
+        // The summary counts every outcome in exactly one place.
+        let extracted: Vec<usize> = one
+            .iter()
+            .filter_map(|o| match o {
+                Outcome::Extracted { claims, .. } => Some(claims.len()),
+                _ => None,
+            })
+            .collect();
+        let s = &one_summary;
+        assert_eq!(s.read(), lines.len() as u64);
+        assert_eq!(
+            s.rejected,
+            BTreeMap::from([("empty_body", (lines.len() / 3) as u64)])
+        );
+        assert_eq!(
+            s.with_claims,
+            extracted.iter().filter(|&&n| n > 0).count() as u64
+        );
+        assert_eq!(
+            s.without_claims,
+            extracted.iter().filter(|&&n| n == 0).count() as u64
+        );
+        assert_eq!(s.claims, extracted.iter().sum::<usize>() as u64);
+        assert!(s.with_claims > 0 && s.without_claims > 0, "{s:?}");
+    }
+
+    #[test]
+    fn a_failing_sink_stops_the_run_and_its_error_is_returned() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lines: Vec<String> = ids(20 * BATCH_ITEMS)
+            .iter()
+            .map(|id| line(id, NO_CLAIM))
+            .collect();
+        let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+        let jobs = 2;
+        let processed = AtomicUsize::new(0);
+        let mut delivered = Vec::new();
+        let result = for_each_ordered(
+            &inputs,
+            &options(jobs),
+            |item| {
+                processed.fetch_add(1, Ordering::Relaxed);
+                match item {
+                    Item::Article(a) => a.id,
+                    other => panic!("every line is an article, not {other:?}"),
+                }
+            },
+            |id| {
+                if delivered.len() == 10 {
+                    return Err(Error::Version("the sink is full".into()));
+                }
+                delivered.push(id);
+                Ok(())
+            },
+        );
+        assert!(
+            matches!(&result, Err(Error::Version(m)) if m == "the sink is full"),
+            "{result:?}"
+        );
+        assert_eq!(delivered, ids(10));
+        // No batch is delivered once the sink fails, so no token comes back: the reader stops
+        // after the batches in flight instead of reading the whole corpus.
+        let in_flight = 2 * jobs + 2;
+        assert!(processed.into_inner() <= in_flight * BATCH_ITEMS);
+    }
+
+    #[test]
+    fn run_returns_the_sink_error_too() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lines: Vec<String> = ids(3).iter().map(|id| line(id, NO_CLAIM)).collect();
+        let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+        let mut calls = 0;
+        let result = run(
+            &inputs,
+            &options(2),
+            |o| label(&o),
+            |_| {
+                calls += 1;
+                Err(Error::Version("no".into()))
+            },
+        );
+        assert!(matches!(result, Err(Error::Version(_))), "{result:?}");
+        assert_eq!(calls, 1);
+    }
+
+    #[test]
+    fn empty_inputs_give_nothing_and_no_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let empty_file = corpus(dir.path(), "empty.jsonl", &[]);
+        let empty_dir = dir.path().join("nothing");
+        std::fs::create_dir(&empty_dir).expect("mkdir");
+        for inputs in [
+            vec![empty_file.clone()],
+            vec![Input::Path(empty_dir), empty_file],
+        ] {
+            for jobs in [1, 3] {
+                let mut calls = 0;
+                let summary = run(
+                    &inputs,
+                    &options(jobs),
+                    |o| o,
+                    |_| {
+                        calls += 1;
+                        Ok(())
+                    },
+                )
+                .expect("an empty run completes");
+                assert_eq!(calls, 0);
+                assert_eq!(summary, Summary::default());
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_input_fails_before_anything_is_delivered() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let good = corpus(dir.path(), "good.jsonl", &[line("a1", NO_CLAIM)]);
+        let missing = dir.path().join("missing.jsonl");
+        let mut calls = 0;
+        let result = run(
+            &[good, Input::Path(missing.clone())],
+            &options(1),
+            |o| o,
+            |_| {
+                calls += 1;
+                Ok(())
+            },
+        );
+        assert!(matches!(&result, Err(Error::Input { path, .. }) if *path == missing));
+        assert_eq!(calls, 0);
+    }
+
+    #[test]
+    fn rejected_inputs_are_delivered_in_their_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let no_url = serde_json::json!({"id": "b", "date": "2022-02-01", "text": NO_CLAIM});
+        let lines = [
+            line("a1", CLAIM),
+            no_url.to_string(),
+            "{not json".to_owned(),
+            line("a3", NO_CLAIM),
+            line("a1", NO_CLAIM),
+        ];
+        let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+        let (out, summary) = run_all(&inputs, 2);
+        let labels: Vec<String> = out.iter().map(label).collect();
+        assert_eq!(
+            labels,
+            [
+                "a1",
+                "missing_url:b",
+                "malformed_json:-",
+                "a3",
+                "duplicate_id:a1"
+            ]
+        );
+        let Outcome::Rejected(dup) = &out[4] else {
+            unreachable!("checked above")
+        };
+        assert!(matches!(&dup.reason, Reason::DuplicateId { first } if first.line == Some(1)));
+        assert_eq!(dup.location.line, Some(5));
+        let row = out[4].row().expect("a rejection has a row");
+        assert_eq!(row.status, ArticleStatus::Rejected);
+        assert_eq!(row.article_id.as_deref(), Some("a1"));
+        assert_eq!(row.reason_code.as_deref(), Some("duplicate_id"));
+        assert_eq!(row.source_line, Some(5));
+        assert_eq!(row.claims, 0);
+        assert_eq!(summary.read(), 5);
+        assert_eq!(summary.rejected_total(), 3);
+        assert_eq!(
+            summary.rejected,
+            BTreeMap::from([
+                ("duplicate_id", 1),
+                ("malformed_json", 1),
+                ("missing_url", 1)
+            ])
+        );
+    }
+
+    // Duplicates are caught at delivery, where every earlier article is known, even when the
+    // first one was processed in another batch on another thread.
+    #[test]
+    fn a_duplicate_in_a_later_batch_replaces_its_result_with_a_rejection() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut expected = ids(3 * BATCH_ITEMS);
+        let mut lines: Vec<String> = expected.iter().map(|id| line(id, NO_CLAIM)).collect();
+        lines.push(line("a0001", NO_CLAIM));
+        expected.push("rejected a0001 (duplicate_id, first at line 2)".to_owned());
+        for jobs in [1, 3] {
+            let inputs = [corpus(dir.path(), "corpus.jsonl", &lines)];
+            let mut delivered = Vec::new();
+            for_each_ordered(
+                &inputs,
+                &options(jobs),
+                |item| match item {
+                    Item::Article(a) => a.id,
+                    Item::Rejected(Rejection {
+                        article_id: Some(id),
+                        reason:
+                            Reason::DuplicateId {
+                                first: Location { line, .. },
+                            },
+                        ..
+                    }) => format!(
+                        "rejected {id} (duplicate_id, first at line {})",
+                        line.unwrap_or(0)
+                    ),
+                    other => panic!("unexpected {other:?}"),
+                },
+                |s| {
+                    delivered.push(s);
+                    Ok(())
+                },
+            )
+            .expect("the run completes");
+            assert_eq!(delivered, expected, "{jobs} threads");
+        }
+    }
+
+    #[test]
+    fn skipped_files_are_delivered_and_counted_apart() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let articles = dir.path().join("articles");
+        std::fs::create_dir(&articles).expect("mkdir");
+        corpus(
+            &articles,
+            "b.jsonl",
+            &[line("b1", NO_CLAIM), line("b2", NO_CLAIM)],
+        );
+        std::fs::write(articles.join("notes.md"), "not an article").expect("write");
+        let (out, summary) = run_all(&[Input::Path(articles.clone())], 2);
+        let notes = articles.join("notes.md");
+        let labels: Vec<String> = out.iter().map(label).collect();
+        assert_eq!(
+            labels,
+            [
+                "b1".to_owned(),
+                "b2".to_owned(),
+                format!("skipped:{}", notes.display())
+            ]
+        );
+        assert!(out[2].row().is_none());
+        assert_eq!(summary.skipped, [notes]);
+        assert_eq!(summary.read(), 2);
+    }
+
+    #[test]
+    fn an_article_row_describes_the_article_read() {
+        let article = Article {
+            id: "a1".into(),
+            title: Some("A title".into()),
+            date: chrono::NaiveDate::from_ymd_opt(2022, 2, 1).expect("a real day"),
+            url: "https://example.com/a1".into(),
+            publisher: "example.com".into(),
+            body: "abc".into(),
+            location: Location {
+                file: Arc::from("corpus.jsonl"),
+                line: Some(u64::from(u32::MAX) + 1),
+            },
+        };
+        let row = ArticleRow::read(&article, usize::MAX, "articles/corpus.jsonl".into());
+        assert_eq!(row.status, ArticleStatus::Extracted);
+        assert_eq!(row.article_id.as_deref(), Some("a1"));
+        assert_eq!(
+            row.text_sha256.as_deref(),
+            Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        );
+        // Counts and lines beyond int32 are capped, not wrapped to negative numbers.
+        assert_eq!(row.claims, i32::MAX);
+        assert_eq!(row.source_line, Some(i32::MAX));
+        assert_eq!(row.source_file, "articles/corpus.jsonl");
+        assert_eq!((row.reason_code, row.reason), (None, None));
+        let outcome = Outcome::Extracted {
+            article,
+            claims: Vec::new(),
+        };
+        let from_outcome = outcome.row().expect("an article has a row");
+        assert_eq!(from_outcome.source_file, "corpus.jsonl");
+        assert_eq!(from_outcome.claims, 0);
+    }
+}

@@ -527,3 +527,432 @@ fn short(v: &Value) -> String {
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::record::{
+        ClaimRecord, ClaimantType, DateBasis, DatePrecision, Origin, QuoteType, VerdictSource,
+        VerificationStatus,
+    };
+    use crate::table::{ADDED_CLAIM_COLUMNS, Column, TableWriter};
+    use chrono::NaiveDate;
+
+    fn claim(id: &str, text: &str) -> ClaimRecord {
+        let day = NaiveDate::from_ymd_opt(2022, 2, 1).expect("a real day");
+        ClaimRecord {
+            claim_id: id.into(),
+            claim_text: text.into(),
+            quote_type: QuoteType::Indirect,
+            claimant: Some("Ana Ruiz".into()),
+            claimant_mention: None,
+            claimant_title: None,
+            claimant_type: ClaimantType::Person,
+            cue: "said".into(),
+            claim_date: day,
+            claim_date_basis: DateBasis::Article,
+            claim_date_precision: DatePrecision::Day,
+            article_id: "a1".into(),
+            article_title: None,
+            article_date: day,
+            source_url: "https://example.com/a1".into(),
+            publisher: "example.com".into(),
+            span_start: 0,
+            span_end: 10,
+            verification_status: VerificationStatus::Unverified,
+            verdict_label: None,
+            reviewed_by: None,
+            review_url: None,
+            review_date: None,
+            review_id: None,
+            verdict_source: None,
+            origin: Origin::Extracted,
+        }
+    }
+
+    fn judged(
+        mut c: ClaimRecord,
+        status: VerificationStatus,
+        label: &str,
+        by: &str,
+    ) -> ClaimRecord {
+        c.verification_status = status;
+        c.verdict_label = Some(label.into());
+        c.reviewed_by = Some(by.into());
+        c.verdict_source = Some(VerdictSource::Correction);
+        c
+    }
+
+    fn row(c: &ClaimRecord) -> Map<String, Value> {
+        match serde_json::to_value(c).expect("records serialize") {
+            Value::Object(o) => o,
+            other => panic!("a record serializes as an object, not {other}"),
+        }
+    }
+
+    fn release_of(path: PathBuf, columns: &'static [Column], claims: &[ClaimRecord]) -> PathBuf {
+        let mut w = TableWriter::create(&path, columns).expect("writer");
+        for c in claims {
+            w.push(row(c)).expect("push");
+        }
+        w.finish(&[]).expect("finish");
+        path
+    }
+
+    fn release(dir: &tempfile::TempDir, name: &str, claims: &[ClaimRecord]) -> PathBuf {
+        release_of(dir.path().join(name), crate::table::claim_columns(), claims)
+    }
+
+    fn ids(rows: &[Map<String, Value>]) -> Vec<&str> {
+        rows.iter().map(|r| text(r, "claim_id")).collect()
+    }
+
+    fn verdict_ids(list: &[VerdictChange]) -> Vec<&str> {
+        list.iter().map(|v| v.claim_id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_claim_whose_text_changed_is_changed_not_removed_and_added() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let older = release(
+            &dir,
+            "old",
+            &[claim("c1", "old words"), claim("c2", "same")],
+        );
+        let newer = release(
+            &dir,
+            "new",
+            &[claim("c1", "new words"), claim("c2", "same")],
+        );
+        let d = diff_files(&older, &newer).expect("diff");
+        assert_eq!(
+            (d.added_total, d.removed_total, d.changed_total, d.unchanged),
+            (0, 0, 1, 1)
+        );
+        assert!(d.added.is_empty() && d.removed.is_empty());
+        assert_eq!(
+            d.changed,
+            [Change {
+                claim_id: "c1".into(),
+                fields: vec![(
+                    "claim_text".into(),
+                    Value::from("old words"),
+                    Value::from("new words")
+                )],
+            }]
+        );
+        assert!(!d.is_empty());
+        assert!(
+            d.to_markdown()
+                .contains("- `c1`: claim_text \"old words\" → \"new words\"")
+        );
+    }
+
+    #[test]
+    fn identical_releases_give_an_empty_diff() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let claims = [
+            claim("c1", "one"),
+            judged(
+                claim("c2", "two"),
+                VerificationStatus::False,
+                "Wrong",
+                "PolitiFact",
+            ),
+        ];
+        let older = release(&dir, "old", &claims);
+        let newer = release(&dir, "new", &claims);
+        let d = diff_files(&older, &newer).expect("diff");
+        assert!(d.is_empty());
+        assert_eq!(
+            d,
+            Diff {
+                unchanged: 2,
+                ..Diff::default()
+            }
+        );
+        assert_eq!(
+            d.to_markdown(),
+            "0 added, 0 removed, 0 changed, 2 unchanged.\n"
+        );
+    }
+
+    #[test]
+    fn verdicts_gained_changed_and_lost_are_told_apart() {
+        use VerificationStatus::{False, MostlyTrue, True};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let older = release(
+            &dir,
+            "old",
+            &[
+                claim("c1", "gains one"),
+                judged(claim("c2", "changes"), False, "Wrong", "PolitiFact"),
+                judged(claim("c3", "loses it"), True, "Right", "PolitiFact"),
+                judged(claim("c4", "keeps it"), MostlyTrue, "Close", "Snopes"),
+                judged(claim("c5", "removed"), False, "Wrong", "Snopes"),
+                claim("c6", "removed, never judged"),
+            ],
+        );
+        let mut kept = judged(claim("c4", "keeps it"), MostlyTrue, "Close", "Snopes");
+        kept.cue = "told".into();
+        let newer = release(
+            &dir,
+            "new",
+            &[
+                judged(claim("c1", "gains one"), False, "Wrong", "AFP"),
+                judged(claim("c2", "changes"), False, "Pants on Fire", "PolitiFact"),
+                claim("c3", "loses it"),
+                kept,
+                judged(claim("c7", "new, judged"), True, "Right", "AFP"),
+                claim("c8", "new, not judged"),
+            ],
+        );
+        let d = diff_files(&older, &newer).expect("diff");
+        assert_eq!(verdict_ids(&d.verdicts_gained), ["c1", "c7"]);
+        assert_eq!(verdict_ids(&d.verdicts_changed), ["c2"]);
+        assert_eq!(verdict_ids(&d.verdicts_lost), ["c3", "c5"]);
+        assert_eq!(
+            (
+                d.verdicts_gained_total,
+                d.verdicts_changed_total,
+                d.verdicts_lost_total
+            ),
+            (2, 1, 2)
+        );
+        let changed = &d.verdicts_changed[0];
+        assert_eq!(
+            changed.before.as_ref().and_then(|v| v.label.as_deref()),
+            Some("Wrong")
+        );
+        assert_eq!(
+            changed.after.as_ref().and_then(|v| v.label.as_deref()),
+            Some("Pants on Fire")
+        );
+        assert!(d.verdicts_gained.iter().all(|v| v.before.is_none()));
+        assert!(d.verdicts_lost.iter().all(|v| v.after.is_none()));
+        // A verdict kept while another field changed is a changed claim, not a verdict change.
+        assert_eq!(d.changed_total, 4);
+        assert_eq!((d.added_total, d.removed_total, d.unchanged), (2, 2, 0));
+        let md = d.to_markdown();
+        assert!(md.contains("verdicts: 2 gained, 1 changed, 2 lost"), "{md}");
+        assert!(
+            md.contains(
+                "- `c2`: false (\"Wrong\", PolitiFact; recorded by hand) → false (\"Pants on \
+                 Fire\", PolitiFact; recorded by hand)"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("- `c5`: was false (\"Wrong\", Snopes; recorded by hand)"),
+            "{md}"
+        );
+    }
+
+    // Lists follow release order (the older release's for removals, the newer one's for the
+    // rest), so the changelog reads in the order of the data and never depends on hashing.
+    #[test]
+    fn lists_follow_release_order_whatever_the_ids() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let older = release(
+            &dir,
+            "old",
+            &[
+                claim("c9", "gone"),
+                claim("c5", "was"),
+                claim("c1", "gone too"),
+                claim("c7", "was too"),
+                claim("c3", "gone as well"),
+            ],
+        );
+        let newer = release(
+            &dir,
+            "new",
+            &[
+                claim("c8", "new"),
+                claim("c7", "is too"),
+                claim("c2", "new too"),
+                claim("c5", "is"),
+                claim("c6", "new as well"),
+            ],
+        );
+        let first = diff_files(&older, &newer).expect("diff");
+        assert_eq!(ids(&first.added), ["c8", "c2", "c6"]);
+        assert_eq!(ids(&first.removed), ["c9", "c1", "c3"]);
+        let changed: Vec<&str> = first.changed.iter().map(|c| c.claim_id.as_str()).collect();
+        assert_eq!(changed, ["c7", "c5"]);
+        assert_eq!(diff_files(&older, &newer).expect("diff again"), first);
+        // Removed claims come back whole, as they were.
+        assert_eq!(first.removed[0], row(&claim("c9", "gone")));
+    }
+
+    #[test]
+    fn totals_are_complete_where_lists_stop() {
+        let n = LIST_LIMIT + 3;
+        let mut b = DiffBuilder::default();
+        let previous = Previous::default();
+        for k in 0..n {
+            let c = judged(
+                claim(&format!("c{k:04}"), "new"),
+                VerificationStatus::False,
+                "Wrong",
+                "AFP",
+            );
+            b.observe(&previous, &row(&c));
+        }
+        let d = b.finish(&previous, None).expect("nothing to read");
+        assert_eq!((d.added.len(), d.added_total), (LIST_LIMIT, n));
+        assert_eq!(ids(&d.added)[..2], ["c0000", "c0001"]);
+        assert_eq!(
+            (d.verdicts_gained.len(), d.verdicts_gained_total),
+            (LIST_LIMIT, n)
+        );
+        let md = d.to_markdown();
+        assert_eq!(
+            md.matches("- … and 3 more (`claimset diff` lists them all)")
+                .count(),
+            2,
+            "{md}"
+        );
+    }
+
+    // A release made before `review_id` and `verdict_source` existed lacks those columns; its
+    // claims read as null there, as the newer release writes them, and are unchanged.
+    #[test]
+    fn a_release_older_than_the_added_columns_diffs_as_unchanged() {
+        static OLD_COLUMNS: LazyLock<Vec<Column>> = LazyLock::new(|| {
+            crate::table::claim_columns()
+                .iter()
+                .filter(|c| !ADDED_CLAIM_COLUMNS.iter().any(|(a, _)| *a == c.name))
+                .cloned()
+                .collect()
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let claims = [claim("c1", "one"), claim("c2", "two")];
+        let older = release_of(dir.path().join("old"), OLD_COLUMNS.as_slice(), &claims);
+        let newer = release(&dir, "new", &claims);
+        let d = diff_files(&older, &newer).expect("an older release diffs");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(d.unchanged, 2);
+    }
+
+    #[test]
+    fn a_table_missing_a_column_is_an_error_naming_it() {
+        static SHORT: LazyLock<Vec<Column>> = LazyLock::new(|| {
+            crate::table::claim_columns()
+                .iter()
+                .filter(|c| c.name != "claim_text")
+                .cloned()
+                .collect()
+        });
+        let dir = tempfile::tempdir().expect("temp dir");
+        let good = release(&dir, "good", &[claim("c1", "one")]);
+        let short = release_of(
+            dir.path().join("short"),
+            SHORT.as_slice(),
+            &[claim("c1", "one")],
+        );
+        for (older, newer) in [(&good, &short), (&short, &good)] {
+            match diff_files(older, newer) {
+                Err(Error::Parquet { path, message }) => {
+                    assert_eq!(path, short);
+                    assert_eq!(message, "column `claim_text` is missing");
+                }
+                other => panic!("expected a Parquet error, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_first_release_adds_every_claim() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let newer = release(
+            &dir,
+            "new",
+            &[
+                claim("c2", "two"),
+                judged(claim("c1", "one"), VerificationStatus::True, "Right", "AFP"),
+            ],
+        );
+        let d = diff_from(None, &newer).expect("diff");
+        assert_eq!(ids(&d.added), ["c2", "c1"]);
+        assert_eq!((d.removed_total, d.changed_total, d.unchanged), (0, 0, 0));
+        assert_eq!(verdict_ids(&d.verdicts_gained), ["c1"]);
+    }
+
+    // Claim ids stay stable because the next release looks up an article's previous spans.
+    #[test]
+    fn previous_indexes_spans_by_article_in_release_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut a = claim("c1", "one");
+        (a.span_start, a.span_end) = (40, 55);
+        let mut b = claim("c2", "two");
+        (b.span_start, b.span_end) = (3, 9);
+        let mut c = claim("c3", "three");
+        c.article_id = "a2".into();
+        let p = Previous::load(&release(&dir, "old", &[a, b, c])).expect("loads");
+        assert_eq!(
+            p.spans("a1"),
+            [(40, 55, "c1".to_owned()), (3, 9, "c2".to_owned())]
+        );
+        assert_eq!(p.spans("a2"), [(0, 10, "c3".to_owned())]);
+        assert!(p.spans("a3").is_empty());
+        assert_eq!(p.order, ["c1", "c2", "c3"]);
+    }
+
+    #[test]
+    fn a_verdict_is_described_by_where_it_comes_from() {
+        let v =
+            |label: Option<&str>, by: Option<&str>, review: Option<&str>, source: Option<&str>| {
+                VerdictSummary {
+                    status: "false".into(),
+                    label: label.map(str::to_owned),
+                    reviewed_by: by.map(str::to_owned),
+                    review_id: review.map(str::to_owned),
+                    source: source.map(str::to_owned),
+                }
+                .describe()
+            };
+        assert_eq!(
+            v(
+                Some("Pants\non  Fire"),
+                Some("PolitiFact"),
+                Some("r1"),
+                Some("linked")
+            ),
+            "false (\"Pants on Fire\", PolitiFact; review r1, linked automatically)"
+        );
+        assert_eq!(
+            v(None, None, Some("r1"), Some("confirmed")),
+            "false (review r1, confirmed)"
+        );
+        assert_eq!(
+            v(None, Some("AFP"), Some("r1"), Some("correction")),
+            "false (AFP; recorded by hand)"
+        );
+        assert_eq!(v(None, None, Some("r1"), None), "false (review r1)");
+        assert_eq!(v(Some("Wrong"), None, None, None), "false (\"Wrong\")");
+        assert_eq!(v(None, None, None, None), "false");
+        let unverified = row(&claim("c1", "one"));
+        assert_eq!(VerdictSummary::of(&unverified), None);
+    }
+
+    // A changelog line is cut at 90 characters; a change deep in a long text must still show.
+    #[test]
+    fn a_change_late_in_a_long_text_stays_visible() {
+        let prefix = "word ".repeat(30);
+        let before = Value::from(format!("{prefix}before the end"));
+        let after = Value::from(format!("{prefix}after the end"));
+        let (old, new) = from_difference(&before, &after);
+        assert!(short(&old).contains("before the end"), "{}", short(&old));
+        assert!(short(&new).contains("after the end"), "{}", short(&new));
+        assert!(short(&before).ends_with("…\"") && !short(&before).contains("before"));
+        let (old, new) = from_difference(&Value::from("short a"), &Value::from("short b"));
+        assert_eq!(
+            (old.as_str(), new.as_str()),
+            (Some("short a"), Some("short b"))
+        );
+    }
+}

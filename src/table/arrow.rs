@@ -204,3 +204,239 @@ fn read_column(kind: Kind, a: &dyn Array) -> Option<Vec<Value>> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::{ArticleRow, ClaimRecord};
+    use crate::table::columns::tests::{
+        article_full, article_sparse, claim_full, claim_sparse, row,
+    };
+    use crate::table::columns::{article_columns, claim_columns};
+    use arrow_schema::{Field, Schema};
+
+    fn col(name: &str, kind: Kind) -> Column {
+        Column {
+            name: name.into(),
+            kind,
+            nullable: true,
+            description: String::new(),
+            allowed: Vec::new(),
+        }
+    }
+
+    fn batch(fields: Vec<(&str, ArrayRef)>) -> RecordBatch {
+        let schema = Schema::new(
+            fields
+                .iter()
+                .map(|(n, a)| Field::new(*n, a.data_type().clone(), true))
+                .collect::<Vec<_>>(),
+        );
+        RecordBatch::try_new(
+            Arc::new(schema),
+            fields.into_iter().map(|(_, a)| a).collect(),
+        )
+        .expect("arrays match the schema")
+    }
+
+    #[test]
+    fn claim_records_round_trip_through_a_batch() {
+        let records = [claim_sparse(), claim_full()];
+        let rows: Vec<_> = records.iter().map(row).collect();
+        let b = batch_from_rows(claim_columns(), &rows);
+        assert_eq!(b.num_rows(), 2);
+        assert_eq!(b.schema(), arrow_schema(claim_columns()));
+        let (back, issues) = rows_from_batch(claim_columns(), &b);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(back, rows);
+        let again: Vec<ClaimRecord> = back
+            .into_iter()
+            .map(|r| serde_json::from_value(Value::Object(r)).expect("a claim record"))
+            .collect();
+        assert_eq!(again, records);
+    }
+
+    #[test]
+    fn article_rows_round_trip_through_a_batch() {
+        let records = [article_full(), article_sparse()];
+        let rows: Vec<_> = records.iter().map(row).collect();
+        let b = batch_from_rows(article_columns(), &rows);
+        let (back, issues) = rows_from_batch(article_columns(), &b);
+        assert!(issues.is_empty(), "{issues:?}");
+        let again: Vec<ArticleRow> = back
+            .into_iter()
+            .map(|r| serde_json::from_value(Value::Object(r)).expect("an article row"))
+            .collect();
+        assert_eq!(again, records);
+    }
+
+    // Values are taken by position only while the keys line up with the columns; a row in
+    // another order, or with a key left out, must still land every value in its own column.
+    #[test]
+    fn rows_keyed_in_another_order_give_the_same_batch() {
+        let full = row(&claim_full());
+        let reversed: Map<String, Value> = full
+            .iter()
+            .rev()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut gap = full.clone();
+        gap.shift_remove("claimant_mention");
+        let b = batch_from_rows(claim_columns(), &[full.clone(), reversed, gap]);
+        let (back, _) = rows_from_batch(claim_columns(), &b);
+        assert_eq!(back[0], full);
+        assert_eq!(back[1], full);
+        let mut expected = full;
+        expected.insert("claimant_mention".into(), Value::Null);
+        assert_eq!(back[2], expected);
+    }
+
+    // Rows are validated before they get here, so only a nullable column can be given a value
+    // of the wrong shape; it must become a null, not a wrong value.
+    #[test]
+    fn values_of_the_wrong_shape_become_nulls() {
+        let cases = [
+            (
+                claim_columns(),
+                row(&claim_full()),
+                vec![
+                    ("claimant", Value::from(5)),
+                    ("claimant_mention", Value::Array(Vec::new())),
+                    ("review_date", Value::from("03/02/2022")),
+                ],
+            ),
+            (
+                article_columns(),
+                row(&article_full()),
+                vec![
+                    ("source_line", Value::from(i64::from(i32::MAX) + 1)),
+                    ("article_date", Value::from("2022-02-30")),
+                    ("publisher", Value::Bool(true)),
+                ],
+            ),
+        ];
+        for (columns, mut r, wrong) in cases {
+            for (k, v) in &wrong {
+                r.insert((*k).to_owned(), v.clone());
+            }
+            let b = batch_from_rows(columns, std::slice::from_ref(&r));
+            let (back, _) = rows_from_batch(columns, &b);
+            for (k, _) in &wrong {
+                r.insert((*k).to_owned(), Value::Null);
+            }
+            assert_eq!(back[0], r);
+        }
+    }
+
+    #[test]
+    fn other_encodings_are_read_as_their_kind() {
+        let columns = [
+            col("t", Kind::Text),
+            col("n", Kind::Int),
+            col("d", Kind::Date),
+        ];
+        let wide = batch(vec![
+            (
+                "t",
+                Arc::new(LargeStringArray::from(vec![Some("ä"), None, Some("")])) as ArrayRef,
+            ),
+            (
+                "n",
+                Arc::new(Int64Array::from(vec![Some(-3), None, Some(7)])),
+            ),
+            (
+                "d",
+                // One millisecond before the epoch is the day before it; i64::MIN is no day.
+                Arc::new(Date64Array::from(vec![
+                    Some(-1),
+                    Some(19_024 * 86_400_000 + 1),
+                    Some(i64::MIN),
+                ])),
+            ),
+        ]);
+        let (rows, issues) = rows_from_batch(&columns, &wide);
+        assert!(issues.is_empty(), "{issues:?}");
+        let got: Vec<Vec<Value>> = rows
+            .iter()
+            .map(|r| vec![r["t"].clone(), r["n"].clone(), r["d"].clone()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec![Value::from("ä"), Value::from(-3), Value::from("1969-12-31")],
+                vec![Value::Null, Value::Null, Value::from("2022-02-01")],
+                vec![Value::from(""), Value::from(7), Value::Null],
+            ]
+        );
+
+        let other = batch(vec![
+            (
+                "t",
+                Arc::new(StringViewArray::from(vec![Some("x"), None])) as ArrayRef,
+            ),
+            ("n", Arc::new(UInt32Array::from(vec![Some(u32::MAX), None]))),
+            ("d", Arc::new(Date32Array::from(vec![None, Some(-719_162)]))),
+        ]);
+        let (rows, issues) = rows_from_batch(&columns, &other);
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(rows[0]["t"], "x");
+        assert_eq!(rows[0]["n"], Value::from(u32::MAX));
+        assert_eq!(rows[0]["d"], Value::Null);
+        assert_eq!(rows[1]["t"], Value::Null);
+        assert_eq!(rows[1]["d"], "0001-01-01");
+    }
+
+    // A file of another tool must be reported on, column by column, not make the read fail.
+    #[test]
+    fn missing_mistyped_and_unknown_columns_are_reported_and_left_out() {
+        let columns = [
+            col("t", Kind::Text),
+            col("n", Kind::Int),
+            col("d", Kind::Date),
+        ];
+        let b = batch(vec![
+            ("t", Arc::new(Int32Array::from(vec![1, 2])) as ArrayRef),
+            ("d", Arc::new(Date32Array::from(vec![0, 1]))),
+            ("x", Arc::new(StringArray::from(vec!["a", "b"]))),
+        ]);
+        let (rows, issues) = rows_from_batch(&columns, &b);
+        assert_eq!(
+            issues,
+            [
+                "column `t` has type Int32, expected Utf8",
+                "column `n` is missing",
+                "column `x` is not part of the table",
+            ]
+        );
+        assert_eq!(rows.len(), 2);
+        for (r, d) in rows.iter().zip(["1970-01-01", "1970-01-02"]) {
+            let keys: Vec<&str> = r.keys().map(String::as_str).collect();
+            assert_eq!(keys, ["d"]);
+            assert_eq!(r["d"], d);
+        }
+    }
+
+    #[test]
+    fn each_kind_reads_its_own_type_and_no_other_kinds() {
+        let kinds = [Kind::Text, Kind::Int, Kind::Date];
+        for k in kinds {
+            assert_eq!(expected_type(k), k.data_type());
+            for other in kinds {
+                assert_eq!(
+                    readable_as(&other.data_type(), k),
+                    k == other,
+                    "{:?} as {k:?}",
+                    other.data_type()
+                );
+            }
+        }
+        assert!(readable_as(&DataType::Utf8View, Kind::Text));
+        assert!(readable_as(&DataType::UInt32, Kind::Int));
+        assert!(!readable_as(&DataType::UInt64, Kind::Int));
+        assert!(!readable_as(&DataType::Float64, Kind::Int));
+        assert!(!readable_as(
+            &DataType::Timestamp(arrow_schema::TimeUnit::Second, None),
+            Kind::Date
+        ));
+    }
+}

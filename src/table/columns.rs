@@ -274,3 +274,335 @@ pub fn dictionary() -> String {
     }
     s
 }
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+    use crate::record::{
+        ArticleRow, ArticleStatus, ClaimRecord, ClaimantType, DateBasis, DatePrecision, Origin,
+        QuoteType, VerdictSource, VerificationStatus,
+    };
+    use chrono::NaiveDate;
+    use serde_json::Map;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
+    }
+
+    /// A claim with every optional field null.
+    pub(in crate::table) fn claim_sparse() -> ClaimRecord {
+        ClaimRecord {
+            claim_id: "c0123456789abcdef".into(),
+            claim_text: "the bridge will open next year".into(),
+            quote_type: QuoteType::Indirect,
+            claimant: None,
+            claimant_mention: None,
+            claimant_title: None,
+            claimant_type: ClaimantType::Unknown,
+            cue: "said".into(),
+            claim_date: day(2022, 2, 1),
+            claim_date_basis: DateBasis::Article,
+            claim_date_precision: DatePrecision::Day,
+            article_id: "a1".into(),
+            article_title: None,
+            article_date: day(2022, 2, 1),
+            source_url: "https://example.com/a1".into(),
+            publisher: "example.com".into(),
+            span_start: 0,
+            span_end: 31,
+            verification_status: VerificationStatus::Unverified,
+            verdict_label: None,
+            reviewed_by: None,
+            review_url: None,
+            review_date: None,
+            review_id: None,
+            verdict_source: None,
+            origin: Origin::Extracted,
+        }
+    }
+
+    /// A claim with every field set, with text that is not ASCII and a date before 1970.
+    pub(in crate::table) fn claim_full() -> ClaimRecord {
+        ClaimRecord {
+            claim_id: "cfedcba9876543210".into(),
+            claim_text: "Prices in Malmö will rise again — «soon»".into(),
+            quote_type: QuoteType::Mixed,
+            claimant: Some("Ana Ruiz".into()),
+            claimant_mention: Some("the minister".into()),
+            claimant_title: Some("Finance Minister".into()),
+            claimant_type: ClaimantType::Person,
+            cue: "according to".into(),
+            claim_date: day(1969, 12, 31),
+            claim_date_basis: DateBasis::Text,
+            claim_date_precision: DatePrecision::Month,
+            article_id: "000_e3ac15cbcb69a53b".into(),
+            article_title: Some("Café owners expect a hard winter".into()),
+            article_date: day(2022, 2, 1),
+            source_url: "https://example.com/2022/cafe".into(),
+            publisher: "example.com".into(),
+            span_start: 2549,
+            span_end: u32::try_from(i32::MAX).expect("fits"),
+            verification_status: VerificationStatus::MostlyFalse,
+            verdict_label: Some("Pants on Fire".into()),
+            reviewed_by: Some("PolitiFact".into()),
+            review_url: Some("https://www.politifact.com/factchecks/2022/feb/03/x/".into()),
+            review_date: Some(day(2022, 2, 3)),
+            review_id: Some("r5d3c0f1e2a4b6978".into()),
+            verdict_source: Some(VerdictSource::Confirmed),
+            origin: Origin::Corrected,
+        }
+    }
+
+    /// The row of an input rejected before it had an id: every optional field null.
+    pub(in crate::table) fn article_sparse() -> ArticleRow {
+        ArticleRow {
+            article_id: None,
+            status: ArticleStatus::Rejected,
+            claims: 0,
+            article_title: None,
+            article_date: None,
+            source_url: None,
+            publisher: None,
+            text_sha256: None,
+            source_file: "articles/bad.txt".into(),
+            source_line: None,
+            reason_code: None,
+            reason: None,
+        }
+    }
+
+    /// A row with every field set.
+    pub(in crate::table) fn article_full() -> ArticleRow {
+        ArticleRow {
+            article_id: Some("a1".into()),
+            status: ArticleStatus::Extracted,
+            claims: 3,
+            article_title: Some("Café owners expect a hard winter".into()),
+            article_date: Some(day(2022, 2, 1)),
+            source_url: Some("https://example.com/a1".into()),
+            publisher: Some("example.com".into()),
+            text_sha256: Some("ab".repeat(32)),
+            source_file: "articles/corpus.jsonl".into(),
+            source_line: Some(7),
+            reason_code: Some("duplicate_id".into()),
+            reason: Some("an article id already read".into()),
+        }
+    }
+
+    /// A record as the JSON row the table layer takes.
+    pub(in crate::table) fn row(record: &impl serde::Serialize) -> Map<String, Value> {
+        match serde_json::to_value(record).expect("records serialize") {
+            Value::Object(o) => o,
+            other => panic!("a record serializes as an object, not {other}"),
+        }
+    }
+
+    fn names(columns: &[Column]) -> Vec<&str> {
+        columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    fn column<'a>(columns: &'a [Column], name: &str) -> &'a Column {
+        columns
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no column `{name}`"))
+    }
+
+    // The writer takes a row's values by position when the keys line up, so the columns
+    // must follow the record's fields in order, and be nullable exactly where they may be
+    // null.
+    #[test]
+    fn claim_columns_follow_the_record_fields() {
+        let sparse = row(&claim_sparse());
+        let keys: Vec<&str> = sparse.keys().map(String::as_str).collect();
+        assert_eq!(names(claim_columns()), keys);
+        for c in claim_columns() {
+            assert_eq!(
+                c.nullable,
+                sparse[&c.name].is_null(),
+                "nullability of `{}`",
+                c.name
+            );
+        }
+    }
+
+    #[test]
+    fn article_columns_follow_the_row_fields() {
+        let sparse = row(&article_sparse());
+        let keys: Vec<&str> = sparse.keys().map(String::as_str).collect();
+        assert_eq!(names(article_columns()), keys);
+        for c in article_columns() {
+            assert_eq!(
+                c.nullable,
+                sparse[&c.name].is_null(),
+                "nullability of `{}`",
+                c.name
+            );
+        }
+    }
+
+    #[test]
+    fn claim_column_kinds_and_enum_values_come_from_the_record_types() {
+        let cols = claim_columns();
+        let kinds: Vec<(&str, Kind)> = cols
+            .iter()
+            .filter(|c| c.kind != Kind::Text)
+            .map(|c| (c.name.as_str(), c.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("claim_date", Kind::Date),
+                ("article_date", Kind::Date),
+                ("span_start", Kind::Int),
+                ("span_end", Kind::Int),
+                ("review_date", Kind::Date),
+            ]
+        );
+        assert_eq!(
+            column(cols, "verification_status").allowed,
+            [
+                "unverified",
+                "true",
+                "mostly_true",
+                "mixed",
+                "mostly_false",
+                "false",
+                "misleading",
+                "unproven",
+                "satire",
+                "other"
+            ]
+        );
+        // An optional enum is still an enum: nullable, with its values listed.
+        let source = column(cols, "verdict_source");
+        assert!(source.nullable);
+        assert_eq!(source.allowed, ["linked", "confirmed", "correction"]);
+        assert!(column(cols, "claim_text").allowed.is_empty());
+        assert!(!column(cols, "claim_text").description.is_empty());
+    }
+
+    #[test]
+    fn arrow_schema_has_one_field_per_column_in_order() {
+        for columns in [claim_columns(), article_columns()] {
+            let schema = arrow_schema(columns);
+            assert_eq!(schema.fields().len(), columns.len());
+            for (f, c) in schema.fields().iter().zip(columns) {
+                assert_eq!(f.name(), &c.name);
+                assert_eq!(f.data_type(), &c.kind.data_type(), "type of `{}`", c.name);
+                assert_eq!(f.is_nullable(), c.nullable, "nullability of `{}`", c.name);
+                // Descriptions stay out of the file, so that rewording one never changes a
+                // release's bytes; only enum values go in.
+                let expected: HashMap<String, String> = if c.allowed.is_empty() {
+                    HashMap::new()
+                } else {
+                    HashMap::from([("allowed_values".to_owned(), c.allowed.join(", "))])
+                };
+                assert_eq!(f.metadata(), &expected, "metadata of `{}`", c.name);
+            }
+        }
+    }
+
+    #[test]
+    fn json_schema_rules_give_kinds_nullability_and_values() {
+        let schema = serde_json::json!({
+            "properties": {
+                "name": {"type": "string", "description": "Who,\n   in  full."},
+                "count": {"type": ["integer", "null"]},
+                "day": {"type": "string", "format": "date"},
+                "maybe_day": {"type": ["string", "null"], "format": "date"},
+                "colour": {"$ref": "#/$defs/Colour"},
+                "shape": {"anyOf": [{"$ref": "#/$defs/Shape"}, {"type": "null"}]},
+                "untyped": {}
+            },
+            "$defs": {
+                "Colour": {"enum": ["red", "green"]},
+                "Shape": {"oneOf": [{"const": "round"}, {"const": "square"}]}
+            }
+        });
+        let cols = columns_from_json_schema(&schema);
+        let summary: Vec<(&str, Kind, bool, Vec<&str>)> = cols
+            .iter()
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.kind,
+                    c.nullable,
+                    c.allowed.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("name", Kind::Text, false, vec![]),
+                ("count", Kind::Int, true, vec![]),
+                ("day", Kind::Date, false, vec![]),
+                ("maybe_day", Kind::Date, true, vec![]),
+                ("colour", Kind::Text, false, vec!["red", "green"]),
+                ("shape", Kind::Text, true, vec!["round", "square"]),
+                ("untyped", Kind::Text, false, vec![]),
+            ]
+        );
+        assert_eq!(cols[0].description, "Who, in full.");
+    }
+
+    #[test]
+    fn columns_added_after_a_version_are_those_of_later_versions() {
+        assert_eq!(added_after("1.0.0"), ["review_id", "verdict_source"]);
+        assert_eq!(added_after("1.0.9"), ["review_id", "verdict_source"]);
+        assert!(added_after("1.1.0").is_empty());
+        assert!(added_after("2.0.0").is_empty());
+        assert!(added_after("not a version").is_empty());
+        for (c, _) in ADDED_CLAIM_COLUMNS {
+            assert!(
+                claim_columns().iter().any(|k| k.name == *c && k.nullable),
+                "`{c}` is a nullable claim column"
+            );
+        }
+    }
+
+    // Only the absence of a column added later is forgiven; the same column of a wrong type,
+    // or any other column missing, is still an issue.
+    #[test]
+    fn claim_issues_forgive_only_missing_added_columns() {
+        let issues = vec![
+            "column `review_id` is missing".to_owned(),
+            "column `verdict_source` is missing".to_owned(),
+            "column `review_id` has type Int32, expected Utf8".to_owned(),
+            "column `claim_text` is missing".to_owned(),
+            "column `extra` is not part of the table".to_owned(),
+        ];
+        assert_eq!(
+            claim_issues(issues),
+            [
+                "column `review_id` has type Int32, expected Utf8",
+                "column `claim_text` is missing",
+                "column `extra` is not part of the table",
+            ]
+        );
+    }
+
+    #[test]
+    fn dictionary_lists_every_column_of_both_tables() {
+        let d = dictionary();
+        let claims = d.find("## claims.parquet").expect("claims section");
+        let articles = d.find("## articles.parquet").expect("articles section");
+        assert!(claims < articles);
+        for (section, columns) in [
+            (&d[claims..articles], claim_columns()),
+            (&d[articles..], article_columns()),
+        ] {
+            for c in columns {
+                assert!(
+                    section.contains(&format!("| `{}` |", c.name)),
+                    "`{}` is listed",
+                    c.name
+                );
+            }
+        }
+        assert!(d.contains("| `review_date` | date | yes |"));
+        assert!(d.contains("| `span_start` | int32 | no |"));
+        assert!(d.contains("`linked`, `confirmed`, `correction`"));
+    }
+}

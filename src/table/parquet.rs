@@ -241,3 +241,299 @@ pub(crate) fn format_fingerprint() -> String {
     }
     crate::digest::hex(&h.finalize())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::columns::Kind;
+    use crate::table::columns::tests::{
+        article_full, article_sparse, claim_full, claim_sparse, row,
+    };
+    use arrow_array::{ArrayRef, Date32Array, Int32Array, StringArray};
+    use arrow_schema::{Field, Schema};
+    use std::sync::Arc;
+
+    fn write(path: &Path, columns: &'static [Column], rows: &[Map<String, Value>]) -> u64 {
+        let mut w = TableWriter::create(path, columns).expect("writer");
+        for r in rows {
+            w.push(r.clone()).expect("push");
+        }
+        w.finish(&[
+            ("dataset", "demo".to_owned()),
+            ("version", "1.2.3".to_owned()),
+        ])
+        .expect("finish")
+    }
+
+    /// Rows read, with their row numbers.
+    type Numbered = Vec<(u64, Map<String, Value>)>;
+
+    fn read(path: &Path, columns: &[Column]) -> (Numbered, Vec<String>) {
+        let mut rows = Vec::new();
+        let issues = read_rows(path, columns, |n, r| {
+            rows.push((n, r));
+            Ok(())
+        })
+        .expect("the file reads");
+        (rows, issues)
+    }
+
+    fn col(name: &str, kind: Kind) -> Column {
+        Column {
+            name: name.into(),
+            kind,
+            nullable: true,
+            description: String::new(),
+            allowed: Vec::new(),
+        }
+    }
+
+    /// A file of columns `t` (written as int32 where text is expected), `d` and `x` (not
+    /// part of the table), with `rows` rows; `n` is missing.
+    fn foreign_file(path: &Path, rows: usize) {
+        let rows = i32::try_from(rows).expect("a small file");
+        let t: ArrayRef = Arc::new(Int32Array::from_iter_values(0..rows));
+        let d: ArrayRef = Arc::new(Date32Array::from_iter_values(0..rows));
+        let x: ArrayRef = Arc::new(StringArray::from_iter_values(
+            (0..rows).map(|k| k.to_string()),
+        ));
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("t", t.data_type().clone(), false),
+            Field::new("d", d.data_type().clone(), false),
+            Field::new("x", x.data_type().clone(), false),
+        ]));
+        let batch = RecordBatch::try_new(schema.clone(), vec![t, d, x]).expect("batch");
+        let mut w = ArrowWriter::try_new(File::create(path).expect("create"), schema, None)
+            .expect("writer");
+        w.write(&batch).expect("write");
+        w.close().expect("close");
+    }
+
+    #[test]
+    fn claim_rows_round_trip_through_a_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("claims.parquet");
+        let rows = vec![row(&claim_full()), row(&claim_sparse())];
+        assert_eq!(write(&path, claim_columns(), &rows), 2);
+        let (back, issues) = read(&path, claim_columns());
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(back, vec![(1, rows[0].clone()), (2, rows[1].clone())]);
+    }
+
+    #[test]
+    fn article_rows_round_trip_through_a_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("articles.parquet");
+        let rows = vec![row(&article_sparse()), row(&article_full())];
+        write(&path, article_columns(), &rows);
+        let (back, issues) = read(&path, article_columns());
+        assert!(issues.is_empty(), "{issues:?}");
+        let back: Vec<_> = back.into_iter().map(|(_, r)| r).collect();
+        assert_eq!(back, rows);
+    }
+
+    // `claimset verify` rebuilds a release byte for byte: nothing in a file may depend on
+    // when or where it was written.
+    #[test]
+    fn the_same_rows_give_the_same_bytes() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rows: Vec<_> = (0..3)
+            .flat_map(|_| [row(&claim_full()), row(&claim_sparse())])
+            .collect();
+        let (a, b) = (dir.path().join("a.parquet"), dir.path().join("b.parquet"));
+        write(&a, claim_columns(), &rows);
+        write(&b, claim_columns(), &rows);
+        let bytes = std::fs::read(&a).expect("read a");
+        assert!(bytes.starts_with(b"PAR1"));
+        assert_eq!(bytes, std::fs::read(&b).expect("read b"));
+    }
+
+    #[test]
+    fn row_groups_are_bounded_and_rows_keep_their_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("articles.parquet");
+        let n = ROW_GROUP_ROWS + BATCH_ROWS + 1;
+        let rows: Vec<_> = (0..n)
+            .map(|k| {
+                let mut r = row(&article_sparse());
+                r.insert("source_file".into(), Value::from(format!("f{k}")));
+                r
+            })
+            .collect();
+        assert_eq!(write(&path, article_columns(), &rows), n as u64);
+        let meta = open(&path).expect("open").metadata().clone();
+        let groups: Vec<usize> = meta
+            .row_groups()
+            .iter()
+            .map(|g| usize::try_from(g.num_rows()).expect("a row count"))
+            .collect();
+        assert_eq!(groups, [ROW_GROUP_ROWS, BATCH_ROWS + 1]);
+        let (back, issues) = read(&path, article_columns());
+        assert!(issues.is_empty(), "{issues:?}");
+        assert_eq!(back.len(), n);
+        for (k, (number, r)) in back.iter().enumerate() {
+            assert_eq!(*number, k as u64 + 1);
+            assert_eq!(r["source_file"], format!("f{k}").as_str());
+        }
+    }
+
+    #[test]
+    fn metadata_and_writer_name_are_what_was_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("claims.parquet");
+        write(&path, claim_columns(), &[]);
+        // The Arrow writer adds its own `ARROW:schema` entry; what was asked follows in order.
+        let kv = key_value_metadata(&path).expect("metadata");
+        let ours: Vec<_> = kv
+            .into_iter()
+            .filter(|(k, _)| !k.starts_with("ARROW:"))
+            .collect();
+        assert_eq!(
+            ours,
+            [
+                ("dataset".to_owned(), "demo".to_owned()),
+                ("version".to_owned(), "1.2.3".to_owned()),
+            ]
+        );
+        let builder = open(&path).expect("open");
+        assert_eq!(
+            builder.metadata().file_metadata().created_by(),
+            Some(concat!("claimset ", env!("CARGO_PKG_VERSION")))
+        );
+        assert_eq!(builder.schema().fields().len(), claim_columns().len());
+        let (rows, issues) = read(&path, claim_columns());
+        assert!(rows.is_empty() && issues.is_empty());
+    }
+
+    #[test]
+    fn column_issues_name_each_column_at_fault() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("foreign.parquet");
+        foreign_file(&path, 3);
+        let columns = [
+            col("t", Kind::Text),
+            col("n", Kind::Int),
+            col("d", Kind::Date),
+        ];
+        let issues = column_issues(&path, &columns).expect("the footer reads");
+        let expected = [
+            ("t", "column `t` has type Int32, expected Utf8"),
+            ("n", "column `n` is missing"),
+            ("x", "column `x` is not part of the table"),
+        ];
+        assert_eq!(
+            issues,
+            expected.map(|(c, m)| (c.to_owned(), m.to_owned())).to_vec()
+        );
+        let written = dir.path().join("claims.parquet");
+        write(&written, claim_columns(), &[row(&claim_full())]);
+        assert!(
+            column_issues(&written, claim_columns())
+                .expect("reads")
+                .is_empty()
+        );
+        assert_eq!(
+            column_issues(&written, article_columns())
+                .expect("reads")
+                .iter()
+                .filter(|(c, _)| c == "claim_id")
+                .count(),
+            1
+        );
+    }
+
+    // Issues are per file, not per batch: a file of several batches reports each once, and
+    // the rows it can read still come through.
+    #[test]
+    fn read_rows_reports_each_issue_once_and_reads_what_it_can() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("foreign.parquet");
+        let n = 2 * BATCH_ROWS + 5;
+        foreign_file(&path, n);
+        let columns = [
+            col("t", Kind::Text),
+            col("n", Kind::Int),
+            col("d", Kind::Date),
+        ];
+        let (rows, issues) = read(&path, &columns);
+        assert_eq!(
+            issues,
+            [
+                "column `t` has type Int32, expected Utf8",
+                "column `n` is missing",
+                "column `x` is not part of the table",
+            ]
+        );
+        assert_eq!(rows.len(), n);
+        assert_eq!(rows[1].1["d"], "1970-01-02");
+        assert!(rows.iter().all(|(_, r)| r.len() == 1));
+    }
+
+    #[test]
+    fn an_error_from_the_callback_stops_the_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("claims.parquet");
+        let rows = vec![row(&claim_full()); 5];
+        write(&path, claim_columns(), &rows);
+        let mut calls = 0;
+        let result = read_rows(&path, claim_columns(), |n, _| {
+            calls += 1;
+            if n == 2 {
+                Err(Error::Version("stop here".into()))
+            } else {
+                Ok(())
+            }
+        });
+        assert!(matches!(result, Err(Error::Version(m)) if m == "stop here"));
+        assert_eq!(calls, 2);
+    }
+
+    #[test]
+    fn unreadable_files_are_errors_that_name_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = dir.path().join("missing.parquet");
+        assert!(matches!(
+            read_rows(&missing, claim_columns(), |_, _| Ok(())),
+            Err(Error::Read { path, .. }) if path == missing
+        ));
+
+        let text = dir.path().join("text.parquet");
+        std::fs::write(&text, "claim_id,claim_text\nc1,hello\n").expect("write");
+        let good = dir.path().join("good.parquet");
+        write(&good, claim_columns(), &[row(&claim_full())]);
+        let bytes = std::fs::read(&good).expect("read");
+        let truncated = dir.path().join("truncated.parquet");
+        std::fs::write(&truncated, &bytes[..bytes.len() / 2]).expect("write");
+        for bad in [text, truncated] {
+            let mut called = false;
+            let result = read_rows(&bad, claim_columns(), |_, _| {
+                called = true;
+                Ok(())
+            });
+            assert!(
+                matches!(&result, Err(Error::Parquet { path, .. }) if *path == bad),
+                "{}: {result:?}",
+                bad.display()
+            );
+            assert!(!called);
+            assert!(matches!(
+                key_value_metadata(&bad),
+                Err(Error::Parquet { .. })
+            ));
+            assert!(matches!(
+                column_issues(&bad, claim_columns()),
+                Err(Error::Parquet { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn the_writer_refuses_a_path_it_cannot_create() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("no-such-folder").join("claims.parquet");
+        assert!(matches!(
+            TableWriter::create(&path, claim_columns()),
+            Err(Error::Write { path: p, .. }) if p == path
+        ));
+    }
+}
