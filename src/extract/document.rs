@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::lexicon;
+use super::{furniture, lexicon};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
         let mut b = SPARE.take().unwrap_or_default();
         tokenize(text, &mut b.toks, &mut b.lower);
+        drop_link_hovers(text, &mut b.toks);
         b.sents.clear();
         b.quotes.clear();
         let mut doc = Doc {
@@ -430,6 +431,29 @@ fn closes_single_first(text: &str, i: usize) -> bool {
 }
 
 /// Splits the body into tokens and builds the lowercase buffer they point into.
+/// Drops the tokens of link hover text pasted into the body ([`furniture::link_hovers`]);
+/// the tokens left keep their offsets, so spans still slice the body as written.
+fn drop_link_hovers(text: &str, toks: &mut Vec<Tok>) {
+    let drop = furniture::link_hovers(
+        toks.len(),
+        |k| &text[toks[k].start as usize..toks[k].end as usize],
+        |k| toks[k].para,
+    );
+    if drop.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    let mut blocks = drop.iter().peekable();
+    toks.retain(|_| {
+        while blocks.peek().is_some_and(|r| r.end <= k) {
+            blocks.next();
+        }
+        let keep = blocks.peek().is_none_or(|r| !r.contains(&k));
+        k += 1;
+        keep
+    });
+}
+
 fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
     let bytes = text.as_bytes();
     toks.clear();

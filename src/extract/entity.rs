@@ -642,10 +642,15 @@ impl Index {
                         .rev()
                         .find(|(_, q)| fits(self.persons[*q].gender) && *q != p)
                 };
+                // It competes only as the subject of a sentence of its own: an object in the
+                // subject's sentence (`Trump turned to Pence`, `Sessions joined the Trump
+                // administration`) does not.
                 if let Some(p) = subject
                     && mentioned_since(p).is_none_or(|(k, _)| {
                         doc.sent_of[*k] < doc.sent_of[at].saturating_sub(3)
-                            || self.subject_of(doc, doc.sent_of[*k] as usize).is_none()
+                            || self
+                                .subject_of(doc, doc.sent_of[*k] as usize)
+                                .is_none_or(|(_, q)| q == p)
                     })
                 {
                     return Claimant::person(&self.persons[p]);

@@ -437,6 +437,13 @@ word_list! {
 }
 
 word_list! {
+    /// Lowercase particles inside names: `Bill de Blasio`, `Ludwig van Beethoven`.
+    pub(crate) fn is_name_particle = [
+        "de", "van", "von", "bin", "al", "da", "del", "la", "le", "du", "der", "den", "di",
+    ];
+}
+
+word_list! {
     /// Suffixes after a surname: `Jerry Falwell Jr.`, `Henry Ford III`.
     pub(crate) fn is_name_suffix = [
         "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v",

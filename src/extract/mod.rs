@@ -5,6 +5,7 @@
 //! splits the body, `attribution` finds claims, `entity` resolves claimants, `date` dates
 //! them.
 
+mod furniture;
 mod document;
 mod lexicon;
 mod phrases;

@@ -267,3 +267,168 @@ fn json_corpus(dir: &std::path::Path, n: usize, id: impl Fn(usize) -> usize) -> 
     std::fs::write(&corpus, lines.join("\n")).expect("write corpus");
     corpus
 }
+
+/// The records of one fixture article.
+fn fixture_records(name: &str) -> Vec<claimset::ClaimRecord> {
+    crate::common::extract_paths(&[crate::common::fixture(&format!("articles/{name}"))])
+}
+
+fn claim_with<'a>(records: &'a [claimset::ClaimRecord], needle: &str) -> &'a claimset::ClaimRecord {
+    records
+        .iter()
+        .find(|r| r.claim_text.contains(needle))
+        .unwrap_or_else(|| panic!("no claim contains {needle:?}"))
+}
+
+/// The constructions news in other house styles uses, one sentence each: quotation marks that
+/// do not pair as typed, follow-on and introduced quotes, long appositives, interrupting
+/// frames, long end-attributed reports, a listener and a day before `that`, descriptions
+/// before a name, and accusations.
+#[test]
+fn constructions_of_other_house_styles_find_the_claim_and_its_speaker() {
+    let records = fixture_records("school-meals-overhaul.txt");
+    let speaker = |needle: &str| claim_with(&records, needle).claimant.clone();
+    // A curly opening mark closed by a straight one; quotes nested in quotes.
+    assert_eq!(
+        speaker("how schools buy food").as_deref(),
+        Some("Carla Duarte")
+    );
+    assert_eq!(
+        speaker("here we go again").as_deref(),
+        Some("Renée Marchand")
+    );
+    // A follow-on quote joins its speaker's claim; a quote introduced by a colon sentence
+    // after another speaker's claim is the introduced person's.
+    let r = claim_with(&records, "We need a second contract");
+    assert!(
+        r.claim_text.contains("This time the schools know"),
+        "{}",
+        r.claim_text
+    );
+    assert_eq!(
+        speaker("cold lunches is not the end").as_deref(),
+        Some("Carla Duarte")
+    );
+    // Long appositives before and after the cue.
+    assert_eq!(
+        speaker("children who skip lunch").as_deref(),
+        Some("Lena Park")
+    );
+    let r = claim_with(&records, "The cost is not the issue");
+    assert_eq!(r.claimant.as_deref(), Some("Tom Reyes"));
+    assert_eq!(
+        r.claimant_title.as_deref(),
+        Some("senior economist for public services at a Toronto bank")
+    );
+    // A frame that interrupts the claim; a long report attributed at its end.
+    let r = claim_with(&records, "met the nutrition rules on paper");
+    assert!(
+        r.claim_text.contains("thrown away uneaten"),
+        "{}",
+        r.claim_text
+    );
+    assert_eq!(r.claimant.as_deref(), Some("Lena Park"));
+    assert_eq!(
+        speaker("two weeks of snow").as_deref(),
+        Some("Renée Marchand")
+    );
+    // A listener and a day between the cue and `that`: neither is in the claim; the day
+    // dates it.
+    let r = claim_with(&records, "open its own kitchens");
+    assert_eq!(
+        r.claim_text,
+        "the district would open its own kitchens by the fall"
+    );
+    assert_eq!(r.claim_date.to_string(), "2023-03-12");
+    // A description before the name, and an age before it, are not the name.
+    assert_eq!(
+        speaker("never told the contract").as_deref(),
+        Some("Jamie Lowe")
+    );
+    assert_eq!(speaker("Half my class").as_deref(), Some("Priya Nair"));
+    // An accusation is what the accused is said to have done; critics are no one's name.
+    let r = claim_with(&records, "ignoring the complaints");
+    assert_eq!(r.claim_text, "ignoring the complaints for a year");
+    assert_eq!(r.claimant, None);
+    assert_eq!(r.claimant_title.as_deref(), Some("Critics"));
+}
+
+/// Who said it and when, for the error classes a fact-checker meets in real news: pronouns for
+/// a pair, for the subject before and past a speaker of the other gender, `it` and `the
+/// department` for an organisation named before, names with suffixes, page furniture, and
+/// dates from the frame but never from the claim.
+#[test]
+fn claimants_and_dates_are_the_ones_a_reader_gives() {
+    let records = fixture_records("port-authority-dispute.txt");
+    let r = |needle: &str| claim_with(&records, needle);
+    let who = |needle: &str| r(needle).claimant.clone();
+    // `They` after a pair that is the subject; page furniture before it names no one.
+    assert_eq!(
+        who("create 3,000 jobs").as_deref(),
+        Some("Martin Alvarez Jr. and Sandra Okafor")
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| r.claimant.as_deref() != Some("MORE"))
+    );
+    // `he` after `Alvarez turned to Okafor`, and after `Alvarez turned to Malhotra`: the
+    // subject, with his suffix, not the person he turned to.
+    assert_eq!(
+        who("Everybody in this room").as_deref(),
+        Some("Martin Alvarez Jr.")
+    );
+    assert_eq!(
+        who("done by the summer").as_deref(),
+        Some("Martin Alvarez Jr.")
+    );
+    // `she` looks past the man who spoke in between.
+    assert_eq!(who("roads could wait").as_deref(), Some("Dev Malhotra"));
+    assert_eq!(
+        who("would not sign without them").as_deref(),
+        Some("Sandra Okafor")
+    );
+    // `It` and `The department` for the organisation named just before.
+    assert_eq!(
+        who("double truck traffic").as_deref(),
+        Some("Port Authority of Lakeview")
+    );
+    assert_eq!(who("took six months").as_deref(), Some("State Department"));
+    // A sentence-opening word is not a name.
+    assert_eq!(
+        who("$40 million a year").as_deref(),
+        Some("Martin Alvarez Jr.")
+    );
+    // Joint claimants stay together.
+    assert_eq!(
+        who("same shipping lines").as_deref(),
+        Some("Louisiana and Georgia")
+    );
+    // A link's hover text pasted after a name (the full name again, glued to headlines, then
+    // `MORE`) is not read: no headline becomes a claim, and the name before it speaks.
+    assert_eq!(
+        who("match the federal money").as_deref(),
+        Some("Tom Brandt")
+    );
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.claim_text.contains("dredging costs"))
+    );
+    // Dates: a possessive weekday in the frame, an attributive one, an explicit date; a date
+    // inside the claim does not date it.
+    assert_eq!(
+        r("cargo volumes had risen").claim_date.to_string(),
+        "2020-01-19"
+    );
+    assert_eq!(
+        r("dredging permits were ready").claim_date.to_string(),
+        "2020-01-22"
+    );
+    assert_eq!(
+        r("dredging permits were ready").claim_text,
+        "the dredging permits were ready"
+    );
+    assert_eq!(r("vote in the spring").claim_date.to_string(), "2020-01-14");
+    assert_eq!(r("create 3,000 jobs").claim_date.to_string(), "2020-01-23");
+}
