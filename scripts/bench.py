@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Corpus-scale benchmark: `claimset extract` and a whole `claimset release`, at 1x and 4x.
 
-    python3 scripts/bench.py [--runs N] [--corpus FILE.jsonl[.zst]]
+    python3 scripts/bench.py [--runs N] [--corpus FILE.jsonl[.zst]] [--baseline BINARY]
 
 Uses ../shared/data/allsides.jsonl.zst when present (or --corpus), else the project's own
 fixture articles repeated, and says which. The 4x corpus is the 1x one four times over, ids
@@ -9,7 +9,9 @@ suffixed so that no article is a duplicate. Every measurement is a separate proc
 RSS is that run's own (from wait4). The commands run in turn, round after round, so that drift
 in the machine's speed shifts them alike. Prints medians over --runs rounds: wall time, MB of
 article text per second in total and per thread, articles per second, cores kept busy (CPU
-time over wall time), and the largest peak RSS seen.
+time over wall time), and the largest peak RSS seen. With --baseline, another build's
+one-thread extraction runs in the same rounds, alternating with this one's, and the ratio of
+their medians is printed: before and after a change, measured alike.
 Needs the `zstd` command for compressed corpora.
 """
 
@@ -146,6 +148,7 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median)")
     ap.add_argument("--corpus", type=Path, help="a JSON Lines corpus (.zst or not)")
     ap.add_argument("--binary", type=Path, help="claimset binary [default: build --release]")
+    ap.add_argument("--baseline", type=Path, help="another claimset binary to compare with")
     args = ap.parse_args()
 
     if args.binary:
@@ -170,6 +173,7 @@ def main():
             dataset = tmp / f"bench-{copies}x"
             (dataset / "articles").mkdir(parents=True)
             (dataset / "dataset.toml").write_text(
+                'name = "bench"\n'
                 'title = "Benchmark corpus"\n'
                 'description = "A corpus for throughput measurement."\n'
                 'language = "en"\n'
@@ -183,8 +187,8 @@ def main():
                 f"\n{copies}x: {articles} articles, {text / 1e6:.1f} MB of article text, "
                 f"{corpus.stat().st_size / 1e6:.1f} MB compressed"
             )
-            extract = lambda jobs: lambda: [  # noqa: E731
-                str(binary), "extract", "-q", "-j", str(jobs), str(corpus), "-o", os.devnull
+            extract = lambda jobs, b=binary: lambda: [  # noqa: E731
+                str(b), "extract", "-q", "-j", str(jobs), str(corpus), "-o", os.devnull
             ]
             out = tmp / "out"
 
@@ -193,9 +197,20 @@ def main():
                 return [str(binary), "release", "-q", str(dataset), "--out", str(out)]
 
             one = Measure("extract, 1 thread", extract(1), 1) if copies == 1 else None
+            base = None
+            if args.baseline and copies == 1:
+                base = Measure("baseline, 1 thread", extract(1, args.baseline), 1)
             every = Measure(f"extract, {cores} threads", extract(cores), cores)
             whole = Measure(f"release, {cores} threads", release, cores)
-            measure(args.runs, tmp, *[m for m in (one, every, whole) if m is not None])
+            measure(args.runs, tmp, *[m for m in (one, base, every, whole) if m is not None])
+            if base is not None:
+                base.report(articles, text)
+                rounds = [a / b for a, b in zip(base.walls, one.walls)]
+                print(
+                    f"{'':<22} baseline time / this build's, 1 thread: "
+                    f"{base.wall() / one.wall():.2f}x "
+                    f"(per round: {', '.join(f'{r:.2f}' for r in rounds)})"
+                )
             for m in (one, every):
                 if m is not None:
                     m.report(articles, text)

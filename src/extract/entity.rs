@@ -6,7 +6,7 @@
 //! that index by full name, surname, role (`the British premier` is the person whose title
 //! says British prime minister) or, for pronouns, the nearest person named before.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 use crate::record::ClaimantType;
@@ -64,6 +64,13 @@ struct Person {
 
 impl Person {
     /// The last name, before a suffix: `Falwell` in `Jerry Falwell Jr.`.
+    /// The suffix the name ends in (`jr.`, `iii`), if any.
+    fn suffix(&self) -> Option<&str> {
+        let n = self.tokens.len();
+        (n >= 2 && lexicon::is_name_suffix(&self.tokens[n - 1]))
+            .then(|| self.tokens[n - 1].as_str())
+    }
+
     fn surname(&self) -> &str {
         let n = self.tokens.len();
         if n >= 2 && lexicon::is_name_suffix(&self.tokens[n - 1]) {
@@ -192,9 +199,12 @@ impl Index {
             bare(doc.lo(surname_at(doc, &name))),
         );
         let tokens = || name.clone().map(|k| bare(doc.lo(k)).to_owned()).collect();
+        // `Donald Trump Jr.` is not `Donald Trump`: a suffix tells father from son.
+        let suffix = suffix_of(doc, &name);
         let same = self.persons.iter_mut().find(|p| {
             p.surname() == surname
                 && (p.tokens[0] == first || p.tokens.len() == 1 || name.len() == 1)
+                && (name.len() == 1 || p.tokens.len() == 1 || p.suffix() == suffix.as_deref())
         });
         match same {
             Some(p) => {
@@ -237,14 +247,21 @@ impl Index {
         let first = bare(doc.lo(name.start));
         let last = bare(doc.lo(surname_at(doc, &name)));
         let words: Vec<&str> = name.clone().map(|k| bare(doc.lo(k))).collect();
+        // `Trump` and `Donald Trump` are the father where the article also names `Donald
+        // Trump Jr.`; `Trump Jr.` is the son.
+        let suffix = suffix_of(doc, &name);
         let by_surname = |s: &str| {
-            self.persons.iter().position(|p| {
+            let fits = |p: &Person| {
                 p.surname() == s
                     && (single
                         || p.tokens[0] == first
                         || (p.tokens.len() > words.len()
                             && p.tokens[p.tokens.len() - words.len()..] == words[..]))
-            })
+            };
+            self.persons
+                .iter()
+                .position(|p| fits(p) && p.suffix() == suffix.as_deref())
+                .or_else(|| self.persons.iter().position(fits))
         };
         by_surname(last).or_else(|| {
             // Possessives that lost their apostrophe upstream: `Putins remarks`.
@@ -413,6 +430,11 @@ impl Index {
             let p = &self.persons[p];
             return Claimant::person(p);
         }
+        // `a veteran prosecutor`, `an agency spokesman`: an indefinite phrase in lower case
+        // describes someone; it names no body.
+        if determiner.is_some_and(lexicon::is_indefinite) && !doc.cap(body.end - 1) {
+            return self.description(doc, body, determiner, &head);
+        }
         if let Some(c) = classify_body(doc, body.clone()) {
             return c;
         }
@@ -487,7 +509,10 @@ impl Index {
             };
         }
         if lexicon::is_government_head(head) {
-            if let Some(country) = body.clone().find_map(|k| lexicon::country_of(doc.lo(k))) {
+            // `the Ukrainian government` is Ukraine; `a former Ukrainian prosecutor` is a person.
+            if !indefinite
+                && let Some(country) = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)))
+            {
                 return Claimant::named(ClaimantType::Government, country.to_owned());
             }
             // `the department`, `the agency`: the government body the article named.
@@ -496,10 +521,15 @@ impl Index {
             {
                 return c;
             }
+            // `a veteran prosecutor`: one person described by a government role.
             return Claimant {
                 name: None,
                 title: Some(text),
-                kind: ClaimantType::Government,
+                kind: if indefinite {
+                    ClaimantType::Anonymous
+                } else {
+                    ClaimantType::Government
+                },
             };
         }
         if lexicon::is_organization_head(head) {
@@ -918,14 +948,18 @@ fn sentence_initial_common_words(doc: &Doc<'_>) -> Vec<usize> {
     if opening.is_empty() {
         return opening;
     }
-    // Every word the article writes in lower case, looked up once per opening word.
-    let lowercase: HashSet<&str> = (0..doc.toks.len())
-        .filter(|&k| doc.is_word(k) && !doc.cap(k))
-        .map(|k| doc.lo(k))
-        .collect();
+    // The opening words (a few per article) the article also writes in lower case: one pass
+    // over the tokens, each looked up in the small set of opening words.
+    let words: FxHashSet<&str> = opening.iter().map(|&k| doc.lo(k)).collect();
+    let mut seen_lower: FxHashSet<&str> = FxHashSet::default();
+    for k in 0..doc.toks.len() {
+        if doc.is_word(k) && !doc.cap(k) && words.contains(doc.lo(k)) {
+            seen_lower.insert(doc.lo(k));
+        }
+    }
     let lower_elsewhere: Vec<bool> = opening
         .iter()
-        .map(|&at| lowercase.contains(doc.lo(at)))
+        .map(|&at| seen_lower.contains(doc.lo(at)))
         .collect();
     opening
         .into_iter()
@@ -1155,6 +1189,11 @@ fn surname_at(doc: &Doc<'_>, name: &Range<usize>) -> usize {
     }
 }
 
+/// The suffix a name ends in, lowercase and without a possessive (`jr.`), if any.
+fn suffix_of(doc: &Doc<'_>, name: &Range<usize>) -> Option<String> {
+    (surname_at(doc, name) + 1 < name.end).then(|| bare(doc.lo(name.end - 1)).to_owned())
+}
+
 /// A token without its possessive ending.
 fn bare(w: &str) -> &str {
     w.strip_suffix("'s")
@@ -1257,6 +1296,17 @@ mod tests {
             assert_eq!(c.title.as_deref(), Some("Russian President"), "{m}");
             assert_eq!(c.kind, ClaimantType::Person);
         }
+    }
+
+    #[test]
+    fn a_suffix_tells_father_from_son() {
+        let text = "Photos showed Donald Trump Jr. with President Donald Trump. Trump Jr. said \
+                    they were old. Trump denied it.";
+        assert_eq!(resolve(text, "Trump").name.as_deref(), Some("Donald Trump"));
+        assert_eq!(
+            resolve(text, "Trump Jr.").name.as_deref(),
+            Some("Donald Trump Jr.")
+        );
     }
 
     #[test]

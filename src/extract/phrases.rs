@@ -32,6 +32,28 @@ pub(crate) fn speaker_before(
             e -= 1;
         }
         let np = np_before(doc, sent.start, e)?;
+        // `Tim Shea, a veteran prosecutor, who told …`: the description is an appositive of
+        // the name before it, and the name is who spoke.
+        if matches!(doc.lo(np.start), "a" | "an")
+            && np.start > sent.start + 1
+            && doc.is_punct(np.start - 1, ",")
+            && let Some(name) = np_before(doc, sent.start, np.start - 1)
+            && doc.cap(name.end - 1)
+            && valid_head(doc, name.end - 1)
+        {
+            // Only the name and the title words before it: not `the objection of`.
+            let mut start = name.end - 1;
+            while start > name.start
+                && doc.is_word(start - 1)
+                && (doc.cap(start - 1) || lexicon::is_title_word(doc.lo(start - 1)))
+            {
+                start -= 1;
+            }
+            while start + 1 < name.end && matches!(doc.lo(start), "of" | "the") {
+                start += 1;
+            }
+            return Some((start..name.end, Some(np)));
+        }
         return valid_head(doc, np.end - 1).then_some((np, None));
     }
     // `Sen. Bernie Sanders (I-Vt.) said`

@@ -399,6 +399,10 @@ fn claimants_and_dates_are_the_ones_a_reader_gives() {
         who("$40 million a year").as_deref(),
         Some("Martin Alvarez Jr.")
     );
+    // `NAME, a description, who told …`: the name spoke; the description is its title.
+    let r2 = r("dredging was unsafe");
+    assert_eq!(r2.claimant.as_deref(), Some("Ana Silva"));
+    assert_eq!(r2.claimant_title.as_deref(), Some("veteran engineer"));
     // Joint claimants stay together.
     assert_eq!(
         who("same shipping lines").as_deref(),

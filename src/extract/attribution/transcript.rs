@@ -2,7 +2,7 @@
 //! a colon (`FALLIN: Well, I think …`, `John Feinblatt: U.S. immigration …`) is what that
 //! speaker said.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::super::constructions::Construction;
 use super::super::document::Doc;
@@ -26,7 +26,7 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
             && !is_upper_word(doc.s(k))
             && !(k + 1 < n && doc.is_punct(k + 1, ":"))
     };
-    let mut names: Option<HashMap<&str, usize>> = None;
+    let mut names: Option<FxHashMap<&str, usize>> = None;
     let mut i = 0;
     while i < n {
         let para = doc.toks[i].para;
@@ -52,7 +52,7 @@ pub(crate) fn transcript_turns(doc: &Doc<'_>) -> Vec<Attribution> {
             // not `READ MORE:` or `Photo:` with `more` and `photo` in running text.
             let mut elsewhere = || {
                 let names = names.get_or_insert_with(|| {
-                    let mut names = HashMap::new();
+                    let mut names = FxHashMap::default();
                     for k in (0..n).filter(|&k| in_ordinary_case(k)) {
                         *names.entry(doc.lo(k)).or_insert(0) += 1;
                     }
