@@ -65,7 +65,15 @@ pub(crate) fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribu
         let introduced = if resumes {
             None
         } else {
-            introduced_by(doc, q.open).filter(|(np, _)| prev.is_none_or(|p| p.end() <= np.start))
+            introduced_by(doc, q.open).filter(|(np, _)| {
+                // Over a claim before, only an owner introduces (`Duarte's advice is …:`,
+                // `His view was simple:`); a subject such as `Florida` or `Perhaps most` in a
+                // colon sentence is too weak to take the quote from the speaker before.
+                let owner = np.len() == 1
+                    && (matches!(doc.lo(np.start), "his" | "her" | "their")
+                        || doc.lo(np.start).ends_with("'s"));
+                prev.is_none_or(|p| owner && p.end() <= np.start)
+            })
         };
         let Some(p) = prev.filter(|_| introduced.is_none()) else {
             if let Some((np, colon)) = introduced
