@@ -82,14 +82,19 @@ impl ExternalInput {
         out
     }
 
-    /// Where the file is: the environment variable's path when it is set, else `path`
-    /// under the dataset folder.
+    /// Where the file is: the environment variable's path when it is set (and not empty),
+    /// else `path` under the dataset folder. A variable set to a path with no file there is
+    /// a mistake to report, not a reason to read another file.
     pub fn locate(&self, root: &Path) -> Located {
         let mut tried = Vec::new();
         if let Some(var) = &self.env {
             match std::env::var_os(var) {
+                Some(p) if p.is_empty() => tried.push(format!("${var} (empty)")),
                 Some(p) if Path::new(&p).is_file() => return Located::Found(PathBuf::from(p)),
-                Some(p) => tried.push(format!("${var} = `{}`", Path::new(&p).display())),
+                Some(p) => {
+                    tried.push(format!("${var} = `{}`", Path::new(&p).display()));
+                    return Located::Missing(tried);
+                }
                 None => tried.push(format!("${var} (not set)")),
             }
         }

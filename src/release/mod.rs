@@ -217,6 +217,10 @@ fn against_release(
             crate::curate::correction::Correction::Add { add, .. } => {
                 articles.contains(&add.article)
             }
+            // The release holds no claim a reject took out: without the articles, a reject
+            // of a claim the release lacks cannot be told from a typo, and is harmless (it
+            // rejects nothing); `release`, which reads the articles, reports a typo.
+            crate::curate::correction::Correction::Reject { .. } => true,
             c => c.claim().is_some_and(|id| claims.contains(id)),
         })
         .collect();

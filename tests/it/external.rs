@@ -84,6 +84,22 @@ fn an_environment_variable_points_to_the_input_from_anywhere() {
     assert!(root.join("releases/1.0.0/manifest.json").is_file());
 }
 
+/// A variable set to a path with no file there is reported, even when the declared path
+/// would have found the file: the user meant another one.
+#[test]
+fn a_variable_naming_no_file_is_reported_not_passed_over() {
+    let (tmp, _root) = fixture(true);
+    let nowhere = tmp.path().join("no/such/corpus.jsonl");
+    let out = run(tmp.path(), &["release", "us-slice"], Some(&nowhere));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("looked for $CLAIMSET_TEST_CORPUS = `")
+            && out.stderr.contains("no/such/corpus.jsonl`; get them"),
+        "{}",
+        out.stderr
+    );
+}
+
 /// Without the corpus, `release` says what is missing and where it looked, and builds
 /// nothing; `verify` checks the files and says it did not rebuild.
 #[test]
@@ -177,15 +193,25 @@ fn corrections_and_search_need_only_the_committed_release() {
         "{}",
         out.stderr
     );
+    // A reject names a claim the release does not hold — that is what it did — so without
+    // the articles it cannot be told from a typo and is no problem; a change of a claim the
+    // release lacks is one.
     std::fs::write(
         root.join("corrections/c0000000000000009-reject.toml"),
         "action = \"reject\"\nclaim = \"c0000000000000009\"\nreason = \"r\"\n",
     )
     .expect("write");
     let out = run(tmp.path(), &["validate", "us-slice"], None);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    std::fs::write(
+        root.join("corrections/c0000000000000008-set.toml"),
+        "action = \"set\"\nclaim = \"c0000000000000008\"\nreason = \"r\"\n\n[set]\nclaimant_title = \"Governor\"\n",
+    )
+    .expect("write");
+    let out = run(tmp.path(), &["validate", "us-slice"], None);
     assert_eq!(out.code, 1);
     assert!(
-        out.stdout.contains("no claim has the id c0000000000000009"),
+        out.stdout.contains("no claim has the id c0000000000000008"),
         "{}",
         out.stdout
     );
