@@ -155,9 +155,9 @@ impl Verification {
             }) => {
                 let _ = writeln!(
                     s,
-                    "claimset: release {v} was built by {generator} from other {} than these; \
+                    "claimset: release {v} was built by {generator}; what changed since: {}; \
                      not rebuilt. {how}",
-                    changed.join(" and ")
+                    changed.join(", ")
                 );
             }
             Some(Reproduction::InputsAbsent { missing }) => {
@@ -329,7 +329,7 @@ fn reproduce(
     if !latest && !changed.is_empty() {
         return Ok(Reproduction::OtherRules {
             generator,
-            changed: vec!["inputs".into()],
+            changed,
             how,
         });
     }

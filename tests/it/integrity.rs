@@ -229,6 +229,11 @@ fn verify_all_checks_every_committed_release() {
         old.contains("built by claimset 0.1.0") && old.contains("git log --diff-filter=A -1"),
         "{old}"
     );
+    // It says what changed since, by name: here the correction files added after 1.0.0.
+    assert!(
+        old.contains("what changed since: corrections (0 files then,"),
+        "{old}"
+    );
 }
 
 /// The changelog was once written after the release was renamed into place: when it could
