@@ -606,6 +606,11 @@ word_list! {
 /// Words that make up titles and roles: `Russian President`, `Secretary of State`,
 /// `Democratic presidential candidate`, `Spokeswoman`.
 pub(crate) fn is_title_word(lower: &str) -> bool {
+    // `then-Secretary`, `ex-President`: a title held before is still a title.
+    let lower = ["then-", "ex-", "former-"]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .unwrap_or(lower);
     title_word_listed(lower) || is_demonym(lower) || is_us_state(lower)
 }
 

@@ -403,6 +403,13 @@ fn claimants_and_dates_are_the_ones_a_reader_gives() {
     let r2 = r("dredging was unsafe");
     assert_eq!(r2.claimant.as_deref(), Some("Ana Silva"));
     assert_eq!(r2.claimant_title.as_deref(), Some("veteran engineer"));
+    // A title held before (`then-Harbour Commissioner`) is a title, not part of the name.
+    let r3 = r("never deep enough");
+    assert_eq!(r3.claimant.as_deref(), Some("Rosa Vidal"));
+    assert_eq!(
+        r3.claimant_title.as_deref(),
+        Some("then-Harbour Commissioner")
+    );
     // Joint claimants stay together.
     assert_eq!(
         who("same shipping lines").as_deref(),
