@@ -8,7 +8,9 @@
 
 #![allow(clippy::print_stdout, clippy::cast_precision_loss)]
 
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use claimset::{Article, Location};
 
@@ -70,7 +72,9 @@ fn main() {
         for size in SIZES {
             let article = article(unit, size);
             let mut found = 0;
-            times.push(median(|| found = claimset::claims(&article).len()));
+            times.push(common::median(RUNS, || {
+                found = claimset::claims(&article).len();
+            }));
             if size == claimset::MAX_ARTICLE_BYTES {
                 claims_at_cap = found;
             }
@@ -103,19 +107,6 @@ fn article(unit: &str, size: usize) -> Article {
             line: None,
         },
     }
-}
-
-fn median(mut f: impl FnMut()) -> Duration {
-    f(); // warm-up
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
 }
 
 /// Least-squares slope of log(time) on log(size).

@@ -10,7 +10,9 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 use claimset::{Article, ArticleOutcome as Outcome, Input, Item, Reader, RunOptions as Options};
 
@@ -34,7 +36,7 @@ fn main() {
 
     // Extraction alone, one thread, articles already in memory.
     let mut claims = 0;
-    let extract = median(|| {
+    let extract = common::median(RUNS, || {
         claims = articles.iter().map(|a| claimset::claims(a).len()).sum();
     });
     report("extract only, 1 thread", extract, articles.len(), bytes);
@@ -44,9 +46,9 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("bench.jsonl.zst");
     write_corpus(&file, &articles);
-    let one = median(|| pipeline(&file, 1));
+    let one = common::median(RUNS, || pipeline(&file, 1));
     report("pipeline, 1 thread", one, articles.len(), bytes);
-    let two = median(|| pipeline(&file, 2));
+    let two = common::median(RUNS, || pipeline(&file, 2));
     report("pipeline, 2 threads", two, articles.len(), bytes);
     println!(
         "  2 threads / 1 thread speed-up: {:.2}x",
@@ -126,19 +128,6 @@ fn pipeline(file: &Path, jobs: usize) {
         },
     )
     .expect("the pipeline runs");
-}
-
-fn median(mut f: impl FnMut()) -> Duration {
-    f(); // warm-up
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[RUNS / 2]
 }
 
 fn report(what: &str, t: Duration, articles: usize, bytes: usize) {

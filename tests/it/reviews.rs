@@ -423,6 +423,21 @@ fn gold_claims() -> Vec<ClaimQuery> {
     claims
 }
 
+/// The gold set's right links, as (claim id, review URL).
+fn gold_links() -> Vec<(String, String)> {
+    std::fs::read_to_string(reviews_fixture("gold/gold.jsonl"))
+        .expect("the gold set is committed")
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).expect("gold lines are JSON");
+            (
+                v["claim_id"].as_str().expect("claim_id").to_owned(),
+                v["review_url"].as_str().expect("review_url").to_owned(),
+            )
+        })
+        .collect()
+}
+
 fn gold_reviews() -> Vec<ReviewRecord> {
     let mut i = Imported::default();
     for f in ["gold/ukraine.jsonld", "gold/local-news.jsonl"] {
@@ -445,17 +460,7 @@ fn linked_is_precise_on_the_gold_set_of_news_claims() {
     let claims = gold_claims();
     let reviews = gold_reviews();
     let matches = claimset::match_claims(&claims, &reviews, &MatchOptions::default());
-    let gold: Vec<(String, String)> = std::fs::read_to_string(reviews_fixture("gold/gold.jsonl"))
-        .expect("the gold set is committed")
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("gold lines are JSON");
-            (
-                v["claim_id"].as_str().expect("claim_id").to_owned(),
-                v["review_url"].as_str().expect("review_url").to_owned(),
-            )
-        })
-        .collect();
+    let gold = gold_links();
     for (c, _) in &gold {
         assert!(
             claims.iter().any(|q| &q.claim_id == c),
@@ -980,17 +985,7 @@ fn the_proposal_floor_keeps_every_right_review_of_the_gold_set() {
     let claims = gold_claims();
     let reviews = gold_reviews();
     let matches = claimset::match_claims(&claims, &reviews, &MatchOptions::default());
-    let gold: Vec<(String, String)> = std::fs::read_to_string(reviews_fixture("gold/gold.jsonl"))
-        .expect("the gold set is committed")
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).expect("gold lines are JSON");
-            (
-                v["claim_id"].as_str().expect("claim_id").to_owned(),
-                v["review_url"].as_str().expect("review_url").to_owned(),
-            )
-        })
-        .collect();
+    let gold = gold_links();
     let (right, wrong): (Vec<&claimset::Match>, Vec<&claimset::Match>) = matches
         .iter()
         .partition(|m| gold.contains(&(m.claim_id.clone(), review_url(&reviews, &m.review_id))));
