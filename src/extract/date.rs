@@ -355,21 +355,6 @@ mod tests {
         // A future day is not when a claim was made.
         assert_eq!(date_in("next Friday", article).basis, DateBasis::Article);
     }
-}
-
-#[cfg(test)]
-mod more_tests {
-    use super::*;
-
-    fn date_in(text: &str, article: NaiveDate) -> ClaimDate {
-        let doc = Doc::new(text);
-        let tokens: Vec<usize> = (0..doc.toks.len()).collect();
-        resolve(&doc, &tokens, &[], false, 0, article)
-    }
-
-    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-    }
 
     #[test]
     fn possessive_weekdays_months_in_parts_and_dated_documents() {

@@ -204,7 +204,7 @@ impl Index {
         let same = self.persons.iter_mut().find(|p| {
             p.surname() == surname
                 && (p.tokens[0] == first || p.tokens.len() == 1 || name.len() == 1)
-                && (name.len() == 1 || p.tokens.len() == 1 || p.suffix() == suffix.as_deref())
+                && (name.len() == 1 || p.tokens.len() == 1 || p.suffix() == suffix)
         });
         match same {
             Some(p) => {
@@ -260,7 +260,7 @@ impl Index {
             };
             self.persons
                 .iter()
-                .position(|p| fits(p) && p.suffix() == suffix.as_deref())
+                .position(|p| fits(p) && p.suffix() == suffix)
                 .or_else(|| self.persons.iter().position(fits))
         };
         by_surname(last).or_else(|| {
@@ -1190,8 +1190,8 @@ fn surname_at(doc: &Doc<'_>, name: &Range<usize>) -> usize {
 }
 
 /// The suffix a name ends in, lowercase and without a possessive (`jr.`), if any.
-fn suffix_of(doc: &Doc<'_>, name: &Range<usize>) -> Option<String> {
-    (surname_at(doc, name) + 1 < name.end).then(|| bare(doc.lo(name.end - 1)).to_owned())
+fn suffix_of<'d>(doc: &'d Doc<'_>, name: &Range<usize>) -> Option<&'d str> {
+    (surname_at(doc, name) + 1 < name.end).then(|| bare(doc.lo(name.end - 1)))
 }
 
 /// A token without its possessive ending.

@@ -411,12 +411,12 @@ pub(super) mod tests {
     // The writer takes a row's values by position when the keys line up, so the columns
     // must follow the record's fields in order, and be nullable exactly where they may be
     // null.
-    #[test]
-    fn claim_columns_follow_the_record_fields() {
-        let sparse = row(&claim_sparse());
+    /// The columns are the keys of a row with every optional field empty, in order, and
+    /// nullable exactly where that row holds null.
+    fn assert_columns_follow(columns: &[Column], sparse: &serde_json::Map<String, Value>) {
         let keys: Vec<&str> = sparse.keys().map(String::as_str).collect();
-        assert_eq!(names(claim_columns()), keys);
-        for c in claim_columns() {
+        assert_eq!(names(columns), keys);
+        for c in columns {
             assert_eq!(
                 c.nullable,
                 sparse[&c.name].is_null(),
@@ -427,18 +427,13 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn claim_columns_follow_the_record_fields() {
+        assert_columns_follow(claim_columns(), &row(&claim_sparse()));
+    }
+
+    #[test]
     fn article_columns_follow_the_row_fields() {
-        let sparse = row(&article_sparse());
-        let keys: Vec<&str> = sparse.keys().map(String::as_str).collect();
-        assert_eq!(names(article_columns()), keys);
-        for c in article_columns() {
-            assert_eq!(
-                c.nullable,
-                sparse[&c.name].is_null(),
-                "nullability of `{}`",
-                c.name
-            );
-        }
+        assert_columns_follow(article_columns(), &row(&article_sparse()));
     }
 
     #[test]
