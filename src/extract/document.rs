@@ -368,15 +368,31 @@ impl<'a> Doc<'a> {
     }
 
     fn facing(&self, i: usize, para: &Range<usize>) -> Facing {
-        match self.s(i) {
-            "“" | "«" | "„" | "``" => return Facing::Open,
-            "”" | "»" => return Facing::Close,
-            _ => {}
-        }
         let t = &self.toks[i];
         let space_before = i == para.start || self.toks[i - 1].end < t.start;
         let space_after = i + 1 >= para.end || self.toks[i + 1].start > t.end;
         let next_is_punct = i + 1 < para.end && self.toks[i + 1].kind == Kind::Punct;
+        // A curly mark typed the wrong way round (`unusual,“ said Noble`, `said ”We`) faces
+        // the way its spaces say when they say it plainly: glued to the punctuation that ends
+        // a quote, or to the word that opens one.
+        let after_stop = i > para.start
+            && !space_before
+            && self.toks[i - 1].kind == Kind::Punct
+            && matches!(self.s(i - 1), "," | "." | "!" | "?");
+        match self.s(i) {
+            "“" if after_stop && space_after => return Facing::Close,
+            "”" if space_before
+                && !space_after
+                && i + 1 < para.end
+                && self.toks[i + 1].kind == Kind::Word
+                && self.toks[i + 1].cap =>
+            {
+                return Facing::Open;
+            }
+            "“" | "«" | "„" | "``" => return Facing::Open,
+            "”" | "»" => return Facing::Close,
+            _ => {}
+        }
         match (space_before, space_after || next_is_punct) {
             (true, false) => Facing::Open,
             (false, true) => Facing::Close,

@@ -155,7 +155,9 @@ impl Index {
             }
             let honorific = title.clone().any(|k| lexicon::is_honorific(doc.lo(k)));
             if name.len() >= 2 || honorific {
-                let speaks = overlaps_speaker(&name);
+                // `Daniel Osei, who drives the 14 route,`: only a person is a `who`.
+                let who = doc.is_punct(name.end, ",") && doc.lo(name.end + 1) == "who";
+                let speaks = overlaps_speaker(&name) || who;
                 index.add_person(doc, title, name, speaks);
             }
         }
@@ -1124,13 +1126,20 @@ fn descriptions(doc: &Doc<'_>) -> Vec<Description> {
         if !matches!(doc.lo(i), "a" | "an" | "one") || doc.inside_quote(i) {
             continue;
         }
+        // `Larry Noble, an attorney with …`: an appositive describes the name before it, and
+        // is no one else a pronoun could mean.
+        if i >= 2 && doc.is_punct(i - 1, ",") && doc.cap(i - 2) && doc.is_word(i - 2) {
+            continue;
+        }
         let s = doc.sent_of[i];
         let mut j = i + 1;
         while j < doc.toks.len() && j - i <= 6 && doc.sent_of[j] == s && doc.is_word(j) {
             let w = doc.lo(j);
             // Curated person nouns only: suffix guesses (`-ent`, `-er`) would take
             // `a ringing endorsement` for a person.
-            let person_noun = lexicon::is_anonymous_head(w) || lexicon::role_titles(w).is_some();
+            // A quantifier (`a few approved uses`) is not a person noun here.
+            let person_noun = (lexicon::is_anonymous_head(w) && !lexicon::is_determiner(w))
+                || lexicon::role_titles(w).is_some();
             // `an official statement`: the head is the last noun, not an adjective.
             let next = doc.lo(j + 1);
             let ends_phrase = !doc.is_word(j + 1)

@@ -443,3 +443,56 @@ fn claimants_and_dates_are_the_ones_a_reader_gives() {
     assert_eq!(r("vote in the spring").claim_date.to_string(), "2020-01-14");
     assert_eq!(r("create 3,000 jobs").claim_date.to_string(), "2020-01-23");
 }
+
+/// Frames that once found no speaker, one sentence each, and a quote whose own frame names
+/// no one: each claim goes to who the sentence says spoke, never to the speaker before.
+#[test]
+fn frames_with_names_titles_and_asides_find_their_speaker() {
+    let records = fixture_records("transit-strike-talks.txt");
+    let r = |needle: &str| claim_with(&records, needle);
+    let who = |needle: &str| r(needle).claimant.clone();
+    // A first name that is also a modal verb.
+    assert_eq!(who("moved an inch").as_deref(), Some("Will Doyle"));
+    // An adjunct between speaker and verb is not a title.
+    assert_eq!(who("more than anyone").as_deref(), Some("Roy Blunt"));
+    assert_eq!(
+        r("more than anyone").claimant_title.as_deref(),
+        Some("Councillor")
+    );
+    // `one user wrote`: an anonymous source, not the speaker before.
+    assert_eq!(who("same offer").as_deref(), None);
+    assert_eq!(r("same offer").claimant_title.as_deref(), Some("user"));
+    // Inside a quote, `That` is the speaker's word; `of <firm>` follows the name.
+    assert_eq!(
+        r("buses are still").claim_text,
+        "That is why the buses are still in the depot"
+    );
+    assert_eq!(who("buses are still").as_deref(), Some("Phil Musser"));
+    assert_eq!(who("let riders down").as_deref(), Some("Megan Kelly"));
+    // A quote after the cue and a clause of time.
+    assert_eq!(who("cannot pay for").as_deref(), Some("Grace Ortiz"));
+    assert_eq!(r("cannot pay for").claim_date.to_string(), "2024-09-16");
+    // A participle inside a title, a party and district in brackets before the comma.
+    assert_eq!(
+        who("keep the buses running").as_deref(),
+        Some("Elijah Cummings")
+    );
+    assert_eq!(who("way back to the table").as_deref(), Some("John Kasich"));
+    // A closing mark typed as an opening one.
+    assert_eq!(who("Nobody wins a strike").as_deref(), Some("Larry Noble"));
+    // `a visibly frustrated Ortiz`: the name, not a description.
+    assert_eq!(who("Stop pretending").as_deref(), Some("Grace Ortiz"));
+    // `WHO` before a title is the organisation's acronym.
+    assert_eq!(who("costs the region").as_deref(), Some("Anna Berg"));
+    // `he` is the man the sentence before names with `who`, not the attorney's appositive,
+    // and `a few weeks` describes no one.
+    assert_eq!(who("strike pay left").as_deref(), Some("Daniel Osei"));
+    // `the authority head` is the chairman named before.
+    assert_eq!(who("schedule in question").as_deref(), Some("Tom Perez"));
+    // A quote with a frame of its own that names no one is not the speaker before's.
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.claim_text.contains("Publish the contract"))
+    );
+}

@@ -145,6 +145,10 @@ pub(crate) fn finish_frame(
             } else {
                 quote.close
             };
+        } else if let Some(quote) = quote_after_aside(doc, after_obj, sent.end) {
+            right = Some(quote.inner());
+            content = Some(Construction::QuoteAfterCue);
+            j = quote.close + 1;
         } else if cue.has(NP)
             && let Some(r) = object_content(doc, adjuncts.max(after_obj), sent.clone())
         {
@@ -230,6 +234,34 @@ pub(crate) fn skip_adjuncts(doc: &Doc<'_>, from: usize, end: usize) -> usize {
         k += step;
     }
     k
+}
+
+/// A quotation that ends the sentence after a comma and a few words of time, place or
+/// listener: `said in the spring, when the story broke, "…"`, `told the mayors who gathered
+/// in Indianapolis, "…"`, `said, and I quote, "…"`. The words between hold no other cue,
+/// quotation or clause mark.
+fn quote_after_aside<'d>(doc: &'d Doc<'_>, from: usize, end: usize) -> Option<&'d QuoteSpan> {
+    let mut k = from;
+    while k < end && k - from <= 20 {
+        if doc.is_quote(k) {
+            let q = doc.quote_at_mark(k)?;
+            let ends_sentence = (q.close + 1..end).all(|t| !doc.is_word(t) && !doc.is_quote(t));
+            return (q.open == k
+                && q.closed
+                && q.words >= 3
+                && k > from + 1
+                && doc.is_punct(k - 1, ",")
+                && ends_sentence)
+                .then_some(q);
+        }
+        let w = doc.lo(k);
+        if doc.is_punct(k, ";") || doc.is_punct(k, ":") || w == "that" || lexicon::cue(w).is_some()
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A quotation introduced by a colon a few words after the cue: `said flatly: "…"`,

@@ -4,6 +4,7 @@
 
 use super::super::constructions::Construction;
 use super::super::document::Doc;
+use super::super::lexicon;
 use super::super::phrases::is_title;
 use super::filters::{is_claim, trim};
 use super::{Attribution, MadeBy, Speaker};
@@ -34,6 +35,17 @@ pub(crate) fn attach_unattributed_quotes(doc: &Doc<'_>, claims: &mut Vec<Attribu
         let resumes = !opens_sentence && q.open > 0 && doc.is_punct(q.open - 1, ",");
         if !opens_sentence && !resumes {
             continue;
+        }
+        // `"…," one user wrote.`: a quote with a frame of its own that found no speaker is
+        // not the speaker before's, whoever that was.
+        if q.closed {
+            let tail = doc.sent(q.close);
+            let framed = (q.close + 1..tail.end.min(q.close + 8))
+                .take_while(|&k| doc.quote_at_mark(k).is_none_or(|o| o.open != k))
+                .any(|k| doc.is_word(k) && lexicon::cue(doc.lo(k)).is_some_and(|c| !c.ing));
+            if framed {
+                continue;
+            }
         }
         let inner = q.inner();
         let overlaps = |c: &Attribution| {

@@ -11,7 +11,11 @@ use super::Attribution;
 /// Trims punctuation and `that` from a content part's edges; `None` when nothing is left.
 pub(crate) fn trim(doc: &Doc<'_>, r: Range<usize>) -> Option<Range<usize>> {
     let (mut a, mut b) = (r.start, r.end);
-    while a < b && (doc.toks[a].kind == Kind::Punct || doc.lo(a) == "that" && a == r.start) {
+    // `"That is enough," said …`: inside a quote, `that` is the speaker's own word.
+    while a < b
+        && (doc.toks[a].kind == Kind::Punct
+            || doc.lo(a) == "that" && a == r.start && !doc.inside_quote(a))
+    {
         a += 1;
     }
     while a < b && doc.toks[b - 1].kind == Kind::Punct {

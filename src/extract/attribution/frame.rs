@@ -60,8 +60,9 @@ pub(crate) fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
         let t = k - 1;
         if doc.is_punct(t, ",") && commas < 2 && doc.is_word(t - 1) {
             commas += 1;
-        } else if commas == 1 && doc.lo(t) == "and" {
-            // Inside the appositive: `managing director and internet equity analyst`.
+        } else if commas == 1 && matches!(doc.lo(t), "and" | "after" | "before" | "as" | "by") {
+            // Inside the appositive or adjunct: `managing director and internet equity
+            // analyst`, `Blunt, after a long pause, said of Cruz`.
         } else if !doc.is_word(t)
             || (t + 1 < i && lexicon::cue(doc.lo(t)).is_some())
             || matches!(

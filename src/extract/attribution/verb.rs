@@ -171,7 +171,8 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
         participle = true;
         rule = Construction::SecondVerb;
     } else if let Some((np, appositive)) = speaker_before(doc, sent.clone(), k) {
-        extent_start = np.start;
+        let (np, start) = name_after_modifiers(doc, sent.start, np);
+        extent_start = start;
         rule = if appositive.is_some() {
             Construction::AppositiveSpeaker
         } else if matches!(doc.lo(k - 1), "who" | "which") {
@@ -183,18 +184,22 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
     } else if boundary_before && !cue.has(OBJ) {
         // Inverted: `"…," said Putin`. Never a pronoun (`said she was …` is a clause), and
         // never after `told`, whose object is the listener (`…, told clients`).
-        let np = np_after(doc, after_cue, sent.end, false)?;
-        if !valid_head(doc, np_head(doc, np.clone()))
-            || lexicon::subject_pronoun(doc.lo(np.start)).is_some()
-        {
-            return None;
-        }
+        let mut np = np_after(doc, after_cue, sent.end, false)?;
         let next = np.end;
         // `said a party member who supports Trump`: a relative clause may follow.
         if doc.is_word(next)
             && !doc.cap(next)
             && !lexicon::is_preposition(doc.lo(next))
             && doc.lo(next) != "who"
+        {
+            // `said Phil Musser of digital consulting firm IMGE`: a name, then where the
+            // speaker works; the name is the speaker.
+            let of = (np.start + 1..np.end)
+                .find(|&t| doc.lo(t) == "of" && doc.cap(t - 1) && valid_head(doc, t - 1))?;
+            np = np.start..of;
+        }
+        if !valid_head(doc, np_head(doc, np.clone()))
+            || lexicon::subject_pronoun(doc.lo(np.start)).is_some()
         {
             return None;
         }
@@ -263,6 +268,43 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
     f.extent.start = extent_start;
     f.rule = rule;
     Some(f)
+}
+
+/// `a visibly frustrated Biden told`, `an emotional Cuomo said`: the speaker is the name;
+/// the article and the words that describe the moment belong to the frame. Returns the
+/// speaker and where the frame starts.
+fn name_after_modifiers(doc: &Doc<'_>, floor: usize, np: Range<usize>) -> (Range<usize>, usize) {
+    let name_start = (np.start..np.end)
+        .rev()
+        .take_while(|&t| doc.cap(t) && doc.is_word(t))
+        .last();
+    let Some(c) = name_start.filter(|&c| valid_head(doc, np.end - 1) && c < np.end) else {
+        return (np.clone(), np.start);
+    };
+    let modifier = |t: usize| {
+        let w = doc.lo(t);
+        doc.is_word(t)
+            && !doc.cap(t)
+            && !lexicon::is_title_word(w)
+            && !lexicon::is_determiner(w)
+            && !valid_head(doc, t)
+            && (w.ends_with("ed")
+                || w.ends_with("ly")
+                || w.ends_with("ing")
+                || w.ends_with("ful")
+                || w.ends_with("ive")
+                || w.ends_with("ant")
+                || w.ends_with("ous"))
+    };
+    // Back from the name over modifiers to an article.
+    let mut k = c;
+    while k > floor && c - k < 4 && modifier(k - 1) {
+        k -= 1;
+    }
+    if k < c && k > floor && matches!(doc.lo(k - 1), "a" | "an" | "the") {
+        return (c..np.end, (k - 1).min(np.start));
+    }
+    (np.clone(), np.start)
 }
 
 /// Number of tokens of a time phrase ending just before `k` (`on Saturday`, `Tuesday`,
