@@ -4,7 +4,7 @@
 //! Everything here is a pure function of the reviews given: no model, no download. Sums
 //! run in a fixed order (query terms sorted), so scores are the same bytes on every run.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ReviewRecord;
 use super::text;
@@ -82,6 +82,9 @@ pub(crate) struct Doc {
 #[derive(Debug, Default)]
 pub(crate) struct Index {
     vocab: FxHashMap<String, u32>,
+    /// The reviews' words as written (lowercase, unstemmed): what a tag in one case may be
+    /// split into.
+    surface: FxHashSet<String>,
     idf: Vec<f64>,
     all: Field,
     claim: Field,
@@ -153,9 +156,13 @@ impl Index {
         let mut all_docs = Vec::with_capacity(reviews.len());
         let mut docs = Vec::with_capacity(reviews.len());
         let mut gram_counts = Vec::with_capacity(reviews.len());
+        let mut surface = FxHashSet::default();
         for r in reviews {
             let title = r.title.as_deref().unwrap_or("");
             let claimant = r.claimant.as_deref().unwrap_or("");
+            for text in [r.claim_reviewed.as_str(), title, claimant] {
+                surface.extend(text::words(text));
+            }
             let c: Vec<u32> = text::terms(&r.claim_reviewed)
                 .into_iter()
                 .map(&mut id_of)
@@ -186,7 +193,7 @@ impl Index {
         }
         let mut background_terms = Vec::with_capacity(background.len());
         for b in background {
-            let cleaned = text::clean(b);
+            let cleaned = text::clean_with(b, &|w| surface.contains(w));
             let t: Vec<u32> = text::terms(&cleaned.text)
                 .into_iter()
                 .chain(text::terms(&cleaned.signers.join(" ")))
@@ -216,6 +223,7 @@ impl Index {
         gram_counts.truncate(reviews.len());
         let mut index = Index {
             vocab,
+            surface,
             idf,
             all,
             claim: Field::build(&claim_docs, v),
@@ -261,7 +269,7 @@ impl Index {
 
     /// A claim's text and the names of who made it, as a query.
     pub(crate) fn query(&self, claim_text: &str, names: &[String]) -> Query {
-        let cleaned = text::clean(claim_text);
+        let cleaned = text::clean_with(claim_text, &|w| self.surface.contains(w));
         let mut all_names: Vec<String> = names.to_vec();
         all_names.extend(cleaned.signers.iter().cloned());
         let names_text = all_names.join(" ");

@@ -170,7 +170,14 @@ pub(crate) struct Cleaned {
 }
 
 /// Cleans social-media debris off a claim's text; plain news text passes unchanged.
+#[cfg(test)]
 pub(crate) fn clean(text: &str) -> Cleaned {
+    clean_with(text, &|_| false)
+}
+
+/// [`clean`], with the words a tag written in one case (`#cornflakes`, `#CROOKEDHILLARY`) may
+/// be split into: `known` says whether a lowercase word is one the reviews use.
+pub(crate) fn clean_with(text: &str, known: &dyn Fn(&str) -> bool) -> Cleaned {
     let mut out = Cleaned::default();
     let mut rest = text;
     let mut kept = String::with_capacity(text.len());
@@ -179,7 +186,7 @@ pub(crate) fn clean(text: &str) -> Cleaned {
         kept.push_str(&rest[..start]);
         kept.push(' ');
         let mut signer = name.trim().to_owned();
-        let handle = split_camel(handle);
+        let handle = split_tag(handle, known);
         if !handle.is_empty() {
             if !signer.is_empty() {
                 signer.push(' ');
@@ -196,7 +203,7 @@ pub(crate) fn clean(text: &str) -> Cleaned {
     for token in kept.split_whitespace() {
         let t = before_link(token);
         if t.contains(['@', '#']) {
-            words.push_str(&split_tags(t));
+            words.push_str(&split_tags(t, known));
         } else {
             words.push_str(t);
         }
@@ -312,16 +319,72 @@ pub(crate) fn split_camel(word: &str) -> String {
     out
 }
 
-/// A token with handles and hashtags (`#MAGA#QAnon`, `via@JoeBiden`): each tag's camel case
-/// split into words; the text before the first tag is left as written (`McDonald`).
-fn split_tags(token: &str) -> String {
+/// A token with handles and hashtags (`#MAGA#QAnon`, `via@JoeBiden`): each tag split into
+/// words; the text before the first tag is left as written (`McDonald`).
+fn split_tags(token: &str, known: &dyn Fn(&str) -> bool) -> String {
     let mut parts = token.split(['@', '#']);
     let mut out = parts.next().unwrap_or("").to_owned();
     for p in parts {
         out.push(' ');
-        out.push_str(&split_camel(p));
+        out.push_str(&split_tag(p, known));
     }
     out
+}
+
+/// One tag's words: split at its capitals, and a long run written in one case split into
+/// known words (`stonemanshooting` → `stoneman shooting`) when it is not a known word itself.
+fn split_tag(tag: &str, known: &dyn Fn(&str) -> bool) -> String {
+    let camel = split_camel(tag);
+    let mut out = Vec::new();
+    for w in camel.split_whitespace() {
+        let lower = w.to_lowercase();
+        let glued = lower.chars().count() >= 6 && lower.chars().all(char::is_alphabetic);
+        match segment(&lower, known).filter(|_| glued && !known(&lower)) {
+            Some(parts) => out.extend(parts),
+            None => out.push(w.to_owned()),
+        }
+    }
+    out.join(" ")
+}
+
+/// The fewest known words a lowercase run splits into, at least two, if it splits at all. A
+/// part is a known word of three letters or more, or a stop word of two or more (`stateof
+/// theunion`); among splits into as many parts, the one found first (the shortest first
+/// part) wins, so the result is the same on every run.
+fn segment(word: &str, known: &dyn Fn(&str) -> bool) -> Option<Vec<String>> {
+    let bounds: Vec<usize> = word
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(word.len()))
+        .collect();
+    let n = bounds.len() - 1;
+    // best[i]: the fewest parts for the first i characters, and where the last part starts.
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for i in 1..=n {
+        for j in 0..i {
+            let Some((parts, _)) = best[j] else { continue };
+            let piece = &word[bounds[j]..bounds[i]];
+            let len = i - j;
+            let ok = (len >= 3 && known(piece)) || (len >= 2 && is_stop(piece));
+            if ok && best[i].is_none_or(|(p, _)| parts + 1 < p) {
+                best[i] = Some((parts + 1, j));
+            }
+        }
+    }
+    let (parts, _) = best[n]?;
+    if parts < 2 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(parts);
+    let mut i = n;
+    while i > 0 {
+        let (_, j) = best[i]?;
+        out.push(word[bounds[j]..bounds[i]].to_owned());
+        i = j;
+    }
+    out.reverse();
+    Some(out)
 }
 
 /// Lowercase words of letters and digits, apostrophes dropped inside words (`Russia's` →
@@ -431,6 +494,23 @@ mod tests {
             clean("McDonald said #NoMore@JoeBiden").text,
             "McDonald said No More Joe Biden"
         );
+    }
+
+    #[test]
+    fn tags_in_one_case_split_into_known_words() {
+        let known =
+            |w: &str| ["corn", "flakes", "crooked", "hillary", "state", "union"].contains(&w);
+        assert_eq!(
+            clean_with("#cornflakes #CROOKEDHILLARY #stateoftheunion", &known).text,
+            "corn flakes crooked hillary state of the union"
+        );
+        // Short runs, known words and runs that do not split whole stay as written.
+        assert_eq!(
+            clean_with("#corn #hillary2016 #cornfalkes", &known).text,
+            "corn hillary 2016 cornfalkes"
+        );
+        // Words outside tags are never split.
+        assert_eq!(clean_with("cornflakes", &known).text, "cornflakes");
     }
 
     #[test]

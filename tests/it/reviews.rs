@@ -593,6 +593,36 @@ fn ties_go_to_the_review_read_first() {
 }
 
 #[test]
+fn a_hashtag_in_one_case_matches_the_words_a_review_uses() {
+    let review = |n: u32, claim: &str| {
+        format!(
+            "{{\"@type\":\"ClaimReview\",\"url\":\"https://a.example/{n}\",\
+             \"claimReviewed\":\"{claim}\"}}\n"
+        )
+    };
+    let feed = format!(
+        "{}{}",
+        review(1, "Corn flakes were invented to curb appetites."),
+        review(2, "A festival in the Bahamas was cancelled.")
+    );
+    let reviews = import_str("feed.jsonl", &feed).reviews;
+    // The post's only words about its subject are one tag, written in one case.
+    let claims = vec![claim(
+        "c1",
+        "you will not believe why they made these #cornflakes pic.twitter.com/abc",
+        None,
+        None,
+    )];
+    let m = claimset::match_claims(&claims, &reviews, &MatchOptions::default());
+    assert_eq!(m[0].review_id, reviews[0].review_id, "{m:#?}");
+    assert!(
+        m.iter()
+            .all(|x| x.review_id != reviews[1].review_id || x.rank > 1),
+        "{m:#?}"
+    );
+}
+
+#[test]
 fn matches_and_a_fitted_model_do_not_depend_on_the_number_of_threads() {
     let claims = gold_claims();
     let reviews = gold_reviews();
