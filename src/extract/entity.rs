@@ -181,6 +181,36 @@ impl Index {
                 index.persons[p].title = Some(title);
             }
         }
+        // Titles from the appositive of any full name: `Jane Doe, a retired teacher, lives
+        // …`, so that `the retired teacher said` later finds her.
+        for (_, name) in &names {
+            let at = name.end;
+            if name.len() < 2
+                || !doc.is_punct(at, ",")
+                || !matches!(doc.lo(at + 1), "a" | "an" | "the")
+            {
+                continue;
+            }
+            let s = doc.sent_of[at];
+            let end = (at + 2..doc.toks.len())
+                .find(|&k| {
+                    doc.sent_of[k] != s
+                        || doc.is_punct(k, ",")
+                        || doc.is_punct(k, ";")
+                        || doc.is_quote(k)
+                })
+                .unwrap_or(doc.toks.len());
+            // It closes with a comma: `…, the candidate stated that …` is a subject.
+            let closed = end < doc.toks.len() && doc.is_punct(end, ",");
+            if closed
+                && end - at <= 10
+                && let Some(title) = appositive_title(doc, Some(at + 1..end))
+                && let Some(p) = index.person_by_name(doc, name.clone())
+                && index.persons[p].title.is_none()
+            {
+                index.persons[p].title = Some(title);
+            }
+        }
         let persons = &index.persons;
         index.person_at.retain(|(_, p)| persons[*p].evidence);
         index.person_at.sort_unstable();
@@ -563,6 +593,23 @@ impl Index {
             };
             return Claimant::named(ClaimantType::Anonymous, name);
         }
+        // `the actress`, `her business partner`: a description in lowercase is no name. It is
+        // the person the article gave that title, else an unnamed source described so.
+        let described = body
+            .clone()
+            .filter(|&k| doc.is_word(k))
+            .enumerate()
+            .all(|(n, k)| !doc.cap(k) || (n == 0 && lexicon::is_determiner(doc.lo(k))));
+        if described {
+            if let Some(p) = self.person_by_role(doc, body.clone(), &[head]) {
+                return Claimant::person(&self.persons[p]);
+            }
+            return Claimant {
+                name: None,
+                title: Some(text),
+                kind: ClaimantType::Anonymous,
+            };
+        }
         Claimant::named(ClaimantType::Person, text)
     }
 
@@ -611,10 +658,17 @@ impl Index {
     /// Prime Minister`; the nearest one named before the mention wins, else the first after.
     fn person_by_role(&self, doc: &Doc<'_>, body: Range<usize>, roles: &[&str]) -> Option<usize> {
         let country = body.clone().find_map(|k| lexicon::country_of(doc.lo(k)));
+        // `Dow's chief executive` is not Apple's.
+        let owner = body.clone().find_map(|k| {
+            let w = doc.lo(k);
+            (doc.cap(k) && k + 1 < body.end)
+                .then(|| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")))
+                .flatten()
+        });
         let fits = |p: &Person| {
             let Some(t) = &p.title else { return false };
             let t = t.to_lowercase();
-            let role = roles.iter().any(|r| t.contains(r));
+            let role = roles.iter().any(|r| t.contains(r)) && owner.is_none_or(|o| t.contains(o));
             let title_country = t.split(' ').find_map(lexicon::country_of);
             role && (country.is_none() || title_country.is_none() || title_country == country)
                 && (country.is_none() || title_country.is_some() || self.persons.len() == 1)

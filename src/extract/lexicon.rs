@@ -794,7 +794,8 @@ word_list! {
         "donor", "donors", "veteran", "veterans", "survivor", "survivors", "victim", "victims",
         "lawyer", "lawyers", "attorney", "attorneys", "officialdom", "reporters", "journalists",
         "historians", "experts'", "skeptics", "proponents", "advocates", "defenders",
-        "detractors", "allies", "some", "many", "others", "most", "several", "few",
+        "detractors", "allies", "some", "many", "others", "most", "several", "few", "delegate",
+        "delegates", "side", "sides",
     ];
 }
 

@@ -648,29 +648,29 @@ pub(crate) fn is_agent_noun(w: &str) -> bool {
         // `chairmen`, `spokeswoman`, `congressman`.
         return true;
     }
+    // Women's nouns in `-ess` are listed, singular or plural: the ending also makes
+    // `business`, `access`.
+    let singular = w
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ess"))
+        .unwrap_or(w);
+    if matches!(
+        singular,
+        "actress"
+            | "waitress"
+            | "hostess"
+            | "heiress"
+            | "stewardess"
+            | "witness"
+            | "princess"
+            | "duchess"
+    ) {
+        return true;
+    }
     let w = w.strip_suffix('s').unwrap_or(w);
     // `one user wrote`: too short for the endings below to be safe, common in reports of
-    // posts. Women's nouns in `-ess` are listed: the ending also makes `business`, `access`.
-    if matches!(
-        w,
-        "user"
-            | "actress"
-            | "actresse"
-            | "waitress"
-            | "waitresse"
-            | "hostess"
-            | "hostesse"
-            | "heiress"
-            | "heiresse"
-            | "stewardess"
-            | "stewardesse"
-            | "witness"
-            | "witnesse"
-            | "princess"
-            | "princesse"
-            | "duchess"
-            | "duchesse"
-    ) {
+    // posts.
+    if w == "user" {
         return true;
     }
     w.len() > 4

@@ -77,7 +77,7 @@ impl Spool {
         self.claims.push(ClaimQuery {
             claim_id: text("claim_id").unwrap_or_default(),
             claim_text: text("claim_text").unwrap_or_default(),
-            claimant: text("claimant"),
+            claimant: ClaimQuery::source(text("claimant"), text("claimant_title")),
             claim_date: text("claim_date")
                 .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         });

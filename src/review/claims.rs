@@ -18,10 +18,20 @@ pub struct ClaimQuery {
     pub claim_id: String,
     /// The claim as a statement.
     pub claim_text: String,
-    /// Who made it, when known.
+    /// Who made it, when known: see [`ClaimQuery::source`].
     pub claimant: Option<String>,
     /// When it was made, when known.
     pub claim_date: Option<NaiveDate>,
+}
+
+impl ClaimQuery {
+    /// Who made a claim, for matching: its claimant's name, else the description of its
+    /// unnamed source (`city auditor`, from `claimant_title`). A review that names someone
+    /// then differs from it, and is never linked: the words of an unnamed auditor are not
+    /// Raj Patel's until a person says so.
+    pub fn source(claimant: Option<String>, claimant_title: Option<String>) -> Option<String> {
+        claimant.or(claimant_title)
+    }
 }
 
 /// A claim line that could not be read, with where it is.
@@ -97,7 +107,7 @@ fn take(
         (Some(claim_id), Some(claim_text)) => claims.push(ClaimQuery {
             claim_id,
             claim_text,
-            claimant: s("claimant"),
+            claimant: ClaimQuery::source(s("claimant"), s("claimant_title")),
             claim_date: s("claim_date")
                 .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         }),

@@ -447,6 +447,36 @@ fn claimants_and_dates_are_the_ones_a_reader_gives() {
 /// Frames that once found no speaker, one sentence each, and a quote whose own frame names
 /// no one: each claim goes to who the sentence says spoke, never to the speaker before.
 #[test]
+fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
+    let records = fixture_records("theatre-benefit-gala.txt");
+    let r = |needle: &str| claim_with(&records, needle);
+    let who = |needle: &str| r(needle).claimant.clone();
+    // A surname in `-ly` is a name, not an adverb between speaker and verb.
+    assert_eq!(who("raised more than").as_deref(), Some("Ann Connolly"));
+    // `The actress`: a person noun in `-ess`, and a description, never a name.
+    let actress = r("parking garage");
+    assert_eq!(actress.claimant, None);
+    assert_eq!(actress.claimant_title.as_deref(), Some("actress"));
+    assert_eq!(actress.claimant_type, claimset::ClaimantType::Anonymous);
+    // The description an appositive gave a name earlier finds that name again.
+    assert_eq!(who("love the stage").as_deref(), Some("Jane Doe"));
+    // `Each side`: an unnamed source.
+    assert_eq!(who("roof go unrepaired"), None);
+    assert_eq!(
+        r("roof go unrepaired").claimant_title.as_deref(),
+        Some("side")
+    );
+    // One company's chief executive is not another's.
+    assert_eq!(who("sell the building").as_deref(), Some("Paul Grant"));
+    // An opening adjunct before `joked about` is the scene, not a claim.
+    assert!(
+        records
+            .iter()
+            .all(|r| !r.claim_text.contains("later interview"))
+    );
+}
+
+#[test]
 fn frames_with_names_titles_and_asides_find_their_speaker() {
     let records = fixture_records("transit-strike-talks.txt");
     let r = |needle: &str| claim_with(&records, needle);

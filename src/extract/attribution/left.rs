@@ -45,6 +45,7 @@ pub(crate) fn left_content(
         }
     }
     let mut parts = Vec::new();
+    let mut scene_only = false;
     let rule;
     let mut b = s;
     if b > sent.start && (doc.is_punct(b - 1, ",") || is_dash(doc, b - 1)) {
@@ -68,6 +69,14 @@ pub(crate) fn left_content(
             rule = Construction::ClauseBefore;
         }
     } else if b > sent.start && (b < s || doc.lo(f.cue.start) == "according") {
+        // `In a later interview, she joked about …`, `During a rally in Raleigh, North
+        // Carolina, Trump remarked upon …`: an opening adjunct before a frame whose sentence
+        // goes on sets the scene; it is not what was said (but may open a claim that goes on
+        // after the frame: `If she wins, Clinton said in a tweet, women …`).
+        scene_only = doc.lo(f.cue.start) != "according"
+            && f.cue.end < sent.end
+            && doc.is_word(f.cue.end)
+            && only_adjuncts(doc, sent.start..b);
         parts.push(sent.start..b);
         rule = Construction::ClauseBefore;
     } else if b == sent.start {
@@ -161,7 +170,60 @@ pub(crate) fn left_content(
             }
         }
     }
+    // The scene alone, with nothing of the claim after the frame, is no claim.
+    if scene_only && parts.len() == 1 {
+        return None;
+    }
     Some((parts, rule))
+}
+
+/// Whether a stretch is only opening adjuncts: each of its comma-separated phrases opens
+/// with a preposition, a subordinating word or a time word (`Friday morning, as the parade
+/// rolled through Pasadena`), or is a place name going on from the one before (`in Raleigh,
+/// North Carolina`). One phrase that opens otherwise is a clause: `In 2015, the economy grew`.
+fn only_adjuncts(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    if r.clone().any(|k| doc.inside_quote(k) || doc.is_quote(k)) {
+        return false;
+    }
+    let mut phrases = Vec::new();
+    let mut from = r.start;
+    for k in r.clone() {
+        if doc.is_punct(k, ",") {
+            phrases.push(from..k);
+            from = k + 1;
+        }
+    }
+    phrases.push(from..r.end);
+    phrases.iter().enumerate().all(|(n, p)| {
+        let words: Vec<usize> = p.clone().filter(|&k| doc.is_word(k)).collect();
+        let Some(&head) = words.first() else {
+            return false;
+        };
+        let w = doc.lo(head);
+        let opens_adjunct = lexicon::is_preposition(w)
+            || (lexicon::is_clause_word(w)
+                && !matches!(
+                    w,
+                    "that"
+                        | "what"
+                        | "which"
+                        | "who"
+                        | "but"
+                        | "so"
+                        | "yet"
+                        | "or"
+                        | "nor"
+                        | "then"
+                ))
+            || lexicon::weekday(w).is_some()
+            || lexicon::month(w).is_some()
+            || matches!(
+                w,
+                "yesterday" | "today" | "tonight" | "earlier" | "later" | "last" | "next"
+            );
+        let place_goes_on = n > 0 && words.len() <= 3 && words.iter().all(|&k| doc.toks[k].cap);
+        opens_adjunct || place_goes_on
+    })
 }
 
 /// The start of a claim that a frame interrupts, set off by commas on both sides:

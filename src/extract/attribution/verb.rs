@@ -75,7 +75,8 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
             aux.get_or_insert(p);
             k -= 1;
         } else if lexicon::is_speech_adverb(p)
-            || p.ends_with("ly") && doc.is_word(k - 1)
+            // `Kelly said`, `Beverly said`: a capitalised `-ly` word is a name.
+            || p.ends_with("ly") && !doc.cap(k - 1) && doc.is_word(k - 1)
             // `They both said`, `Her campaign workers here said`: floating words between a
             // subject and its verb.
             || matches!(p, "both" | "all" | "each" | "here" | "there")
