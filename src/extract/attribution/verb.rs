@@ -75,8 +75,9 @@ pub(crate) fn verb_frame(doc: &Doc<'_>, sent: Range<usize>, i: usize, cue: Cue) 
             aux.get_or_insert(p);
             k -= 1;
         } else if lexicon::is_speech_adverb(p)
-            // `Kelly said`, `Beverly said`: a capitalised `-ly` word is a name.
-            || p.ends_with("ly") && !doc.cap(k - 1) && doc.is_word(k - 1)
+            // `Connolly said` opening a sentence is a name when the article writes it
+            // capitalised elsewhere too (`Ann Connolly`); `Newly confirmed …` is not.
+            || p.ends_with("ly") && doc.is_word(k - 1) && !(doc.cap(k - 1) && named_elsewhere(doc, k - 1))
             // `They both said`, `Her campaign workers here said`: floating words between a
             // subject and its verb.
             || matches!(p, "both" | "all" | "each" | "here" | "there")
@@ -412,4 +413,13 @@ fn named_before_appositive(doc: &Doc<'_>, floor: usize, k: usize) -> Option<Rang
     }
     let np = np_before(doc, floor, open)?;
     (doc.cap(np.end - 1) && valid_head(doc, np.end - 1)).then_some(np)
+}
+
+/// Whether the word at `k` also stands capitalised inside a sentence elsewhere in the
+/// article, as names do.
+fn named_elsewhere(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.lo(k);
+    (0..doc.toks.len()).any(|j| {
+        j != k && doc.cap(j) && doc.lo(j) == w && j > 0 && doc.sent_of[j] == doc.sent_of[j - 1]
+    })
 }
