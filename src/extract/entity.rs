@@ -470,8 +470,36 @@ impl Index {
         if let Some(c) = classify_body(doc, body.clone()) {
             return c;
         }
-        let (title, name) = split_title(doc, body.clone());
-        let has_name = !name.is_empty() && name.clone().all(|k| doc.cap(k));
+        let (mut title, mut name) = split_title(doc, body.clone());
+        let mut has_name = !name.is_empty() && name.clone().all(|k| doc.cap(k));
+        if !has_name && let Some(n) = self.name_after_description(doc, body.clone()) {
+            // `national security lawyer Brad Moss`: a description before a name is its title,
+            // and time (`the next day Trump`) is none.
+            let temporal = (body.start..n.start).any(|k| {
+                matches!(
+                    doc.lo(k),
+                    "day"
+                        | "days"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "morning"
+                        | "night"
+                        | "time"
+                        | "later"
+                        | "earlier"
+                        | "next"
+                        | "last"
+                        | "then"
+                )
+            });
+            let t = if temporal {
+                n.start..n.start
+            } else {
+                body.start..n.start
+            };
+            (title, name, has_name) = (t, n, true);
+        }
         if has_name {
             let own_title = title_text(doc, title);
             if let Some(p) = self.person_by_name(doc, name.clone()) {
@@ -493,6 +521,34 @@ impl Index {
             };
         }
         self.description(doc, body, determiner, &head)
+    }
+
+    /// The name that ends a phrase opened by a description in lower case (`national security
+    /// lawyer Brad Moss`, `the next day Trump`): its run of capitalised words, when it is two
+    /// words or more or a name the article gives; `de Blasio` keeps its particle.
+    fn name_after_description(&self, doc: &Doc<'_>, body: Range<usize>) -> Option<Range<usize>> {
+        let mut start = body.end;
+        while start > body.start
+            && doc.is_word(start - 1)
+            && (doc.cap(start - 1) || lexicon::is_name_particle(doc.lo(start - 1)))
+        {
+            start -= 1;
+        }
+        while start < body.end && !doc.cap(start) {
+            start += 1;
+        }
+        let described = (body.start..start).any(|k| doc.is_word(k) && !doc.cap(k))
+            && doc.is_word(start.checked_sub(1)?)
+            && !doc.cap(start - 1);
+        let name = start..body.end;
+        // A capital then lower case: `MORE` from page furniture is no name.
+        let written_as_name = name.clone().all(|k| {
+            let t = doc.slice(k..k + 1);
+            t.chars().nth(1).is_some_and(char::is_lowercase) || t.len() <= 2
+        });
+        let known = self.person_by_name(doc, name.clone()).is_some();
+        (described && !name.is_empty() && written_as_name && (name.len() >= 2 || known))
+            .then_some(name)
     }
 
     /// A speaker described rather than named: `the Russian leader`, `a senior official`,

@@ -468,6 +468,12 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     );
     // One company's chief executive is not another's.
     assert_eq!(who("sell the building").as_deref(), Some("Paul Grant"));
+    // A description before a name is the name's title.
+    assert_eq!(who("heritage bylaw").as_deref(), Some("Dana Whitfield"));
+    assert_eq!(
+        r("heritage bylaw").claimant_title.as_deref(),
+        Some("Longtime preservation lawyer")
+    );
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
