@@ -472,7 +472,7 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     assert_eq!(who("heritage bylaw").as_deref(), Some("Dana Whitfield"));
     assert_eq!(
         r("heritage bylaw").claimant_title.as_deref(),
-        Some("Longtime preservation lawyer")
+        Some("national heritage lawyer")
     );
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
