@@ -590,6 +590,9 @@ impl Index {
             if !indefinite && let Some(c) = self.body_before(body.start, head, None) {
                 return c;
             }
+            if !indefinite && let Some(c) = self.document_antecedent(doc, body.start, head) {
+                return c;
+            }
             return Claimant {
                 name: None,
                 title: Some(text),
@@ -687,6 +690,120 @@ impl Index {
                 && let Some(c) = classify_body(doc, k..k + 1)
             {
                 return Some(c);
+            }
+        }
+        None
+    }
+
+    /// Who wrote the document that `the report` at `at` refers back to: its last mention in
+    /// the paragraphs just before, with an owner (`Netflix's letter to shareholders`), an
+    /// author after `by` (`The report, by the Circle Economy think tank,`), or the speaker of
+    /// its sentence when it is theirs (`Bayer said in its statement`).
+    fn document_antecedent(&self, doc: &Doc<'_>, at: usize, head: &str) -> Option<Claimant> {
+        // Documents that speak for an author; `Clinton's emails` show what others wrote too.
+        let authored = [
+            "statement",
+            "report",
+            "letter",
+            "study",
+            "poll",
+            "survey",
+            "memo",
+            "analysis",
+            "audit",
+            "complaint",
+            "lawsuit",
+            "filing",
+            "editorial",
+            "paper",
+            "assessment",
+        ];
+        if !authored.contains(&head.strip_suffix('s').unwrap_or(head)) && !authored.contains(&head)
+        {
+            return None;
+        }
+        let time = |k: usize| {
+            lexicon::weekday(bare(doc.lo(k))).is_some() || lexicon::month(bare(doc.lo(k))).is_some()
+        };
+        let same = |w: &str| {
+            let w = bare(w);
+            w == head || w.strip_suffix('s') == Some(head) || head.strip_suffix('s') == Some(w)
+        };
+        let para = doc.toks[at].para;
+        let from = at.saturating_sub(250);
+        for j in (from..at).rev() {
+            if para.saturating_sub(doc.toks[j].para) > 2 {
+                break;
+            }
+            if !same(doc.lo(j)) || doc.inside_quote(j) {
+                continue;
+            }
+            // The noun phrase before the head: up to four words, no further than a
+            // preposition or a verb of saying.
+            let mut start = j;
+            while start > from
+                && j - start < 4
+                && doc.is_word(start - 1)
+                && doc.sent_of[start - 1] == doc.sent_of[j]
+                && !lexicon::is_preposition(doc.lo(start - 1))
+                && lexicon::cue(doc.lo(start - 1)).is_none()
+            {
+                start -= 1;
+            }
+            // A possessive name: `Netflix's opening letter`. (A capitalised modifier, `a
+            // Washington Post-ABC News poll`, is too often a part of a name to trust.)
+            if let Some(k) =
+                (start..j).find(|&k| doc.cap(k) && doc.lo(k).ends_with("'s") && !time(k))
+            {
+                let mut first = k;
+                while first > start && doc.cap(first - 1) && doc.is_word(first - 1) {
+                    first -= 1;
+                }
+                let c = self.resolve_np(doc, first..k + 1);
+                if c.name.is_some() {
+                    return Some(c);
+                }
+            }
+            if (start..j).any(|k| matches!(doc.lo(k), "its" | "his" | "her" | "their")) {
+                let sentence = doc.sent_of[j];
+                if let Some(s) = self
+                    .spoken
+                    .iter()
+                    .rev()
+                    .find(|s| s.sentence == sentence && s.claimant.name.is_some())
+                {
+                    return Some(s.claimant.clone());
+                }
+                // An organisation speaking of its own: `Rialto Holdings said in its statement`.
+                if let Some((_, c)) = self.body_at[..self.body_at.partition_point(|(k, _)| *k < j)]
+                    .iter()
+                    .rev()
+                    .find(|(k, _)| doc.sent_of[*k] == sentence)
+                {
+                    return Some(c.clone());
+                }
+            }
+            let by = if doc.lo(j + 1) == "by" {
+                j + 2
+            } else if doc.is_punct(j + 1, ",") && doc.lo(j + 2) == "by" {
+                j + 3
+            } else {
+                continue;
+            };
+            let mut end = by;
+            while end < doc.toks.len()
+                && end - by < 8
+                && doc.sent_of[end] == doc.sent_of[j]
+                && doc.is_word(end)
+                && (doc.cap(end) || lexicon::is_determiner(doc.lo(end)) || doc.lo(end) == "of")
+            {
+                end += 1;
+            }
+            if end > by && doc.cap(end - 1) && !(by..end).any(time) {
+                let c = self.resolve_np(doc, by..end);
+                if c.name.is_some() {
+                    return Some(c);
+                }
             }
         }
         None

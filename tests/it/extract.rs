@@ -474,6 +474,8 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
         r("heritage bylaw").claimant_title.as_deref(),
         Some("national heritage lawyer")
     );
+    // `the statement` speaks for who issued it, named with `its statement` before.
+    assert_eq!(who("inspectors").as_deref(), Some("Rialto Holdings"));
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
