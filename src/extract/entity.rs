@@ -958,6 +958,22 @@ impl Index {
                     kind: ClaimantType::Person,
                 }
             }
+            // `Critics say … . They point to …`: unnamed sources in the plural who spoke just
+            // before.
+            Pronoun::Plural
+                if let Some(s) = self.spoken.iter().rev().find(|s| {
+                    s.at < at
+                        && sentence.saturating_sub(s.sentence) <= 2
+                        && s.claimant.kind == ClaimantType::Anonymous
+                        && s.claimant.name.as_deref().is_some_and(|n| {
+                            n.rsplit(' ').next().is_some_and(|w| {
+                                w.ends_with('s') && !w.ends_with("ss") && w != "its"
+                            })
+                        })
+                }) =>
+            {
+                s.claimant.clone()
+            }
             // `it` and `they` stand for an organisation named shortly before; a country is
             // rarely `they` (`In the United States, they write` means the authors).
             Pronoun::Thing | Pronoun::Plural => {

@@ -476,6 +476,16 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     );
     // `the statement` speaks for who issued it, named with `its statement` before.
     assert_eq!(who("inspectors").as_deref(), Some("Rialto Holdings"));
+    // `They` after unnamed critics who just spoke: the same critics.
+    assert_eq!(who("wanted the land"), None);
+    assert_eq!(
+        r("wanted the land").claimant_title.as_deref(),
+        Some("Critics")
+    );
+    assert_eq!(
+        r("wanted the land").claimant_type,
+        claimset::ClaimantType::Anonymous
+    );
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
