@@ -176,9 +176,25 @@ fn date_tokens(
     in_claim: &[bool],
 ) -> (Vec<usize>, Vec<usize>) {
     let sent = doc.sent(a.cue.start);
-    let frame: Vec<usize> = a.frame.clone().filter(|&k| !in_claim[k]).collect();
+    // `Smith, who was elected in 2016, said …`: a relative clause about the speaker tells
+    // of another time than the saying.
+    let mut relative = vec![false; sent.end - sent.start];
+    let mut k = sent.start;
+    while k + 1 < sent.end {
+        if doc.is_punct(k, ",") && matches!(doc.lo(k + 1), "who" | "whose" | "which" | "whom") {
+            let end = (k + 1..sent.end)
+                .find(|&j| doc.is_punct(j, ","))
+                .unwrap_or(sent.end);
+            relative[k - sent.start..end - sent.start].fill(true);
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    let keep = |k: &usize| !(in_claim[*k] || sent.contains(k) && relative[*k - sent.start]);
+    let frame: Vec<usize> = a.frame.clone().filter(keep).collect();
     let before: Vec<usize> = (sent.start..a.frame.start.max(sent.start))
-        .filter(|&k| !in_claim[k])
+        .filter(keep)
         .collect();
     (frame, before)
 }

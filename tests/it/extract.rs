@@ -486,6 +486,11 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
         r("wanted the land").claimant_type,
         claimset::ClaimantType::Anonymous
     );
+    // A year in a relative clause about the speaker does not date the claim.
+    assert_eq!(
+        r("reopen by Christmas").claim_date.to_string(),
+        "2024-05-11"
+    );
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
