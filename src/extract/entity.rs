@@ -631,6 +631,25 @@ impl Index {
             {
                 return c;
             }
+            // `the Advertising Analytics tracking firm`: the name, then what it is. (Not `the
+            // Trump campaign`, whose capital names whose it is.)
+            let names: Vec<usize> = body.clone().filter(|&k| doc.cap(k)).collect();
+            if let (Some(&first), Some(&last)) = (names.first(), names.last())
+                && names.len() == last - first + 1
+                && last + 1 < body.end
+                && !doc.cap(last + 1)
+                && doc.lo(last + 1) != head
+                && !doc.lo(last).ends_with("'s")
+                && !matches!(head, "campaign" | "family" | "administration")
+                && lexicon::weekday(doc.lo(first)).is_none()
+                && lexicon::month(doc.lo(first)).is_none()
+            {
+                return Claimant {
+                    name: Some(name_text(doc, first..last + 1)),
+                    title: None,
+                    kind: ClaimantType::Organization,
+                };
+            }
             if indefinite || head.ends_with('s') {
                 return Claimant {
                     name: None,

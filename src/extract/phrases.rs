@@ -358,7 +358,7 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
             // the preposition is the speaker.
             if matches!(w, "for" | "at" | "with" | "to" | "from" | "in")
                 && t > floor
-                && is_person_noun(doc.lo(t - 1))
+                && (is_person_noun(doc.lo(t - 1)) || is_agent_noun(doc.lo(t - 1)))
             {
                 saw_determiner = false;
                 k -= 1;
@@ -371,7 +371,9 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
             w,
             "with" | "close" | "familiar" | "for" | "at" | "from" | "in"
         ) && t > floor
-            && (is_person_noun(doc.lo(t - 1)) || is_postmodifier(doc.lo(t - 1)))
+            && (is_person_noun(doc.lo(t - 1))
+                || is_agent_noun(doc.lo(t - 1))
+                || is_postmodifier(doc.lo(t - 1)))
             && k != end
         {
             k -= 1;

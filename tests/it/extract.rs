@@ -491,6 +491,14 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
         r("reopen by Christmas").claim_date.to_string(),
         "2024-05-11"
     );
+    // `one longtime subscriber in Eastfield`: a person noun takes its place along.
+    assert_eq!(who("show there again"), None);
+    assert_eq!(
+        r("show there again").claimant_title.as_deref(),
+        Some("longtime subscriber in Eastfield")
+    );
+    // `the Stagecount ticketing firm`: the name, then what the firm is.
+    assert_eq!(who("topped 900").as_deref(), Some("Stagecount"));
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
