@@ -312,6 +312,13 @@ impl Index {
     ) -> Claimant {
         let title = appositive_title(doc, appositive.clone());
         let mut c = self.resolve_np(doc, np.clone());
+        if matches!(
+            c.kind,
+            ClaimantType::Organization | ClaimantType::Government
+        ) && let Some(full) = c.name.as_deref().and_then(|n| self.expand_acronym(n))
+        {
+            c.name = Some(full);
+        }
         if c.kind == ClaimantType::Person
             && let Some(t) = title
         {
@@ -631,6 +638,16 @@ impl Index {
             {
                 return c;
             }
+            if !indefinite
+                && body.len() == 1
+                && matches!(
+                    head,
+                    "group" | "organization" | "organisation" | "nonprofit" | "charity"
+                )
+                && let Some(c) = self.sole_organization_before(doc, body.start)
+            {
+                return c;
+            }
             // `the Advertising Analytics tracking firm`: the name, then what it is. (Not `the
             // Trump campaign`, whose capital names whose it is.)
             let names: Vec<usize> = body.clone().filter(|&k| doc.cap(k)).collect();
@@ -826,6 +843,39 @@ impl Index {
             }
         }
         None
+    }
+
+    /// The full name of a body the article also calls by its initials: `CBO` after
+    /// `Congressional Budget Office`.
+    fn expand_acronym(&self, name: &str) -> Option<String> {
+        let n = name.len();
+        if !(2..=6).contains(&n) || !name.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        self.body_at.iter().find_map(|(_, c)| {
+            let full = c.name.as_deref()?;
+            let initials: String = full
+                .split([' ', '-'])
+                .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "on" | "&"))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            (initials == name && full.contains(' ')).then(|| full.to_owned())
+        })
+    }
+
+    /// The one organisation named in the paragraphs up to `at` (this one and the two before),
+    /// for `the group` where its name does not say `group`: when two are named
+    /// there, which one is meant is a guess, and none is given.
+    fn sole_organization_before(&self, doc: &Doc<'_>, at: usize) -> Option<Claimant> {
+        let para = doc.toks[at].para;
+        let mut near = self.body_at[..self.body_at.partition_point(|(k, _)| *k < at)]
+            .iter()
+            .rev()
+            .take_while(|(k, _)| para.saturating_sub(doc.toks[*k].para) <= 2)
+            .filter(|(_, c)| c.kind == ClaimantType::Organization)
+            .map(|(_, c)| c);
+        let first = near.next()?;
+        near.all(|c| c.name == first.name).then(|| first.clone())
     }
 
     /// The organisation or government named nearest before `at` (of `kind` when given)
@@ -1578,6 +1628,19 @@ mod tests {
             resolve(text, "Trump Jr.").name.as_deref(),
             Some("Donald Trump Jr.")
         );
+    }
+
+    #[test]
+    fn the_group_is_the_one_organisation_named_just_before_and_no_guess_between_two() {
+        let one = "The Minnesota Freedom Fund raised $30 million. Then the group said it would \
+                   help.";
+        assert_eq!(
+            resolve(one, "the group").name.as_deref(),
+            Some("Minnesota Freedom Fund")
+        );
+        let two = "The Minnesota Freedom Fund and the Rialto Society met. Then the group said it \
+                   would help.";
+        assert_eq!(resolve(two, "the group").name, None);
     }
 
     #[test]

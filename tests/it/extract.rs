@@ -499,6 +499,13 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     );
     // `the Stagecount ticketing firm`: the name, then what the firm is.
     assert_eq!(who("topped 900").as_deref(), Some("Stagecount"));
+    // `the EHT`: the body's full name, from its initials.
+    assert_eq!(
+        who("begin in the autumn").as_deref(),
+        Some("Eastfield Heritage Trust")
+    );
+    // `the group` with two organisations named just before: no guess.
+    assert_eq!(who("vote for the theatre"), None);
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
