@@ -819,6 +819,26 @@ impl Index {
                     return Some(c.clone());
                 }
             }
+            // `WASHLITE filed a lawsuit against Fox News`: the subject of an authoring verb.
+            let authoring = |k: usize| {
+                matches!(
+                    doc.lo(k),
+                    "filed"
+                        | "released"
+                        | "issued"
+                        | "published"
+                        | "sent"
+                        | "wrote"
+                        | "conducted"
+                        | "commissioned"
+                        | "signed"
+                )
+            };
+            if let Some(v) = (start.saturating_sub(1)..j).rev().find(|&k| authoring(k))
+                && let Some(c) = self.subject_before(doc, v)
+            {
+                return Some(c);
+            }
             let by = if doc.lo(j + 1) == "by" {
                 j + 2
             } else if doc.is_punct(j + 1, ",") && doc.lo(j + 2) == "by" {
@@ -843,6 +863,28 @@ impl Index {
             }
         }
         None
+    }
+
+    /// Who is named first in the sentence before the verb at `verb`, as its subject: a body,
+    /// else a person.
+    fn subject_before(&self, doc: &Doc<'_>, verb: usize) -> Option<Claimant> {
+        let sentence = doc.sent_of[verb];
+        let in_clause = |k: usize| k < verb && doc.sent_of[k] == sentence;
+        let body = self.body_at[..self.body_at.partition_point(|(k, _)| *k < verb)]
+            .iter()
+            .filter(|(k, _)| in_clause(*k))
+            .map(|(k, c)| (*k, c.clone()))
+            .next();
+        let person = self
+            .persons_before(verb)
+            .iter()
+            .filter(|(k, _)| in_clause(*k))
+            .map(|(k, p)| (*k, Claimant::person(&self.persons[*p])))
+            .next();
+        match (body, person) {
+            (Some(b), Some(p)) => Some(if b.0 <= p.0 { b.1 } else { p.1 }),
+            (b, p) => b.or(p).map(|(_, c)| c),
+        }
     }
 
     /// The full name of a body the article also calls by its initials: `CBO` after

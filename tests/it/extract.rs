@@ -506,6 +506,8 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     );
     // `the group` with two organisations named just before: no guess.
     assert_eq!(who("vote for the theatre"), None);
+    // `The letter` is the letter the councillor sent.
+    assert_eq!(who("new roof").as_deref(), Some("Ann Connolly"));
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
