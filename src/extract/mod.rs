@@ -185,7 +185,10 @@ fn date_tokens(
             let end = (k + 1..sent.end)
                 .find(|&j| doc.is_punct(j, ","))
                 .unwrap_or(sent.end);
-            relative[k - sent.start..end - sent.start].fill(true);
+            // Unless the relative clause is the frame: `Warren, who said this week …`.
+            if !(k..end).contains(&a.cue.start) {
+                relative[k - sent.start..end - sent.start].fill(true);
+            }
             k = end;
         } else {
             k += 1;
