@@ -491,6 +491,8 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
         r("reopen by Christmas").claim_date.to_string(),
         "2024-05-11"
     );
+    // A relative clause that is the frame does.
+    assert_eq!(r("buy the theatre").claim_date.to_string(), "2024-04-29");
     // `one longtime subscriber in Eastfield`: a person noun takes its place along.
     assert_eq!(who("show there again"), None);
     assert_eq!(
