@@ -109,6 +109,7 @@ impl<'a> Doc<'a> {
             quotes: b.quotes,
             quote_of: b.quote_of,
         };
+        doc.mark_single_quotes();
         doc.split_sentences();
         doc.pair_quotes();
         doc
@@ -287,6 +288,61 @@ impl<'a> Doc<'a> {
             Kind::Word => t.cap || self.s(j).starts_with(|c: char| c.is_ascii_digit()),
             Kind::Quote => true,
             Kind::Punct => matches!(self.s(j), "(" | "[" | "—" | "-" | "–"),
+        }
+    }
+
+    /// Curly single marks that quote, paragraph by paragraph, made quotation marks: in a
+    /// paragraph without double marks (`‘We will win,’ she said`, as British papers quote),
+    /// and an opening `‘` that a lone closing `”` answers (`‘You’re seeing …,” Skocpol said`).
+    /// An opening mark stands before a word with a space or nothing before it; a closing one
+    /// follows the `,` `.` `!` `?` that ends the quote. Apostrophes (`don’t`, `the players’`)
+    /// are inside words or after letters, and stay as they are.
+    fn mark_single_quotes(&mut self) {
+        let n = self.toks.len();
+        let text = self.text;
+        let mut i = 0;
+        while i < n {
+            let para = self.toks[i].para;
+            let mut end = i;
+            while end < n && self.toks[end].para == para {
+                end += 1;
+            }
+            let mark = |k: usize| &text[self.toks[k].start as usize..self.toks[k].end as usize];
+            let spaced_before = |k: usize| k == i || self.toks[k - 1].end < self.toks[k].start;
+            let opens = |k: usize| {
+                mark(k) == "‘"
+                    && spaced_before(k)
+                    && k + 1 < end
+                    && self.toks[k + 1].kind == Kind::Word
+                    && self.toks[k + 1].start == self.toks[k].end
+            };
+            let closes = |k: usize| {
+                mark(k) == "’"
+                    && k > i
+                    && !spaced_before(k)
+                    && matches!(mark(k - 1), "," | "." | "!" | "?")
+                    && (k + 1 >= end || self.toks[k + 1].start > self.toks[k].end)
+            };
+            let doubles: Vec<usize> = (i..end)
+                .filter(|&k| self.toks[k].kind == Kind::Quote)
+                .collect();
+            let mut marked = Vec::new();
+            if doubles.is_empty() {
+                let openers: Vec<usize> = (i..end).filter(|&k| opens(k)).collect();
+                let closers: Vec<usize> = (i..end).filter(|&k| closes(k)).collect();
+                if !openers.is_empty() && !closers.is_empty() {
+                    marked.extend(openers);
+                    marked.extend(closers);
+                }
+            } else if mark(doubles[0]) == "”"
+                && let Some(first) = (i..doubles[0]).rev().find(|&k| opens(k))
+            {
+                marked.push(first);
+            }
+            for k in marked {
+                self.toks[k].kind = Kind::Quote;
+            }
+            i = end;
         }
     }
 
@@ -646,6 +702,27 @@ fn tokenize(text: &str, toks: &mut Vec<Tok>, lower: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_curly_marks_quote_where_they_pair_and_stay_apostrophes_elsewhere() {
+        let quotes = |text: &str| {
+            let doc = Doc::new(text);
+            doc.quotes
+                .iter()
+                .map(|q| words(&doc, q.open + 1..q.close).join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(quotes("‘We will win,’ she said."), vec!["We will win ,"]);
+        // A single mark opening what a double one closes.
+        assert_eq!(quotes("‘We will win,” she said."), vec!["We will win ,"]);
+        // Apostrophes are no quotes: `players’`, `didn’t`.
+        assert!(quotes("The players’ union said it didn’t agree.").is_empty());
+        // Inside double marks, single ones are a quote within the quote, left as they are.
+        assert_eq!(
+            quotes("“I thought, ‘Well, here we go,’” he said."),
+            vec!["I thought , ‘ Well , here we go , ’"]
+        );
+    }
 
     #[test]
     fn general_punctuation_has_no_letters_or_digits() {

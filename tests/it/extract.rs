@@ -510,6 +510,12 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
     assert_eq!(who("vote for the theatre"), None);
     // `The letter` is the letter the councillor sent.
     assert_eq!(who("new roof").as_deref(), Some("Ann Connolly"));
+    // Quotes in single marks, and a single mark closed by a double one.
+    assert_eq!(
+        r("fall down").claim_text,
+        "We are not going to let it fall down … It is the best room in the city"
+    );
+    assert_eq!(who("never our job").as_deref(), Some("Paul Grant"));
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records
