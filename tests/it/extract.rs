@@ -516,6 +516,14 @@ fn names_in_ly_descriptions_and_scene_setting_adjuncts() {
         "We are not going to let it fall down … It is the best room in the city"
     );
     assert_eq!(who("never our job").as_deref(), Some("Paul Grant"));
+    // A quote before a speaker with an appositive and a relative clause, `said of`, and
+    // the quote that follows it.
+    assert_eq!(who("generous night").as_deref(), Some("Ruth Okafor"));
+    assert!(
+        r("generous night")
+            .claim_text
+            .ends_with("match every dollar")
+    );
     // An opening adjunct before `joked about` is the scene, not a claim.
     assert!(
         records

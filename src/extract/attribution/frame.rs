@@ -56,15 +56,20 @@ pub(crate) fn after_quote(doc: &Doc<'_>, floor: usize, i: usize) -> bool {
     }
     let mut k = i;
     let mut commas = 0;
-    while k > floor + 1 && i - k < 20 {
+    while k > floor + 1 && i - k < 36 {
         let t = k - 1;
-        if doc.is_punct(t, ",") && commas < 2 && doc.is_word(t - 1) {
+        // `the only witness called by Republicans`: a passive participle, not a cue.
+        let passive = doc.lo(t + 1) == "by" && doc.lo(t).ends_with("ed");
+        if doc.is_punct(t, ",") && commas < 3 && doc.is_word(t - 1) {
             commas += 1;
-        } else if commas == 1 && matches!(doc.lo(t), "and" | "after" | "before" | "as" | "by") {
+        } else if commas >= 1 && matches!(doc.lo(t), "and" | "after" | "before" | "as" | "by") {
             // Inside the appositive or adjunct: `managing director and internet equity
             // analyst`, `Blunt, after a long pause, said of Cruz`.
+        } else if commas >= 1 && matches!(doc.lo(t), "who" | "which") && doc.is_punct(t - 1, ",") {
+            // A relative clause about the speaker, set off by commas: `Turley, who was the
+            // only witness, said of the report`.
         } else if !doc.is_word(t)
-            || (t + 1 < i && lexicon::cue(doc.lo(t)).is_some())
+            || (t + 1 < i && lexicon::cue(doc.lo(t)).is_some() && !passive)
             || matches!(
                 doc.lo(t),
                 "and" | "but" | "that" | "who" | "which" | "by" | "after" | "before" | "as"
