@@ -38,7 +38,7 @@ pub const MEASURED_QUALITY: &str = "On 12 news articles of 2012–2020 from AllS
     speech are found and 93.7% of what is found is a claim (detection F1 86.3%), 79.2% are \
     found with the right claimant, and 92.3% of claim dates are right. On the training split of \
     PolNeAR (840 political news articles, the style the rules were developed on): detection \
-    precision 93.6%, recall 72.4% (F1 81.7%; direct quotes 94.3%, partial quotes 85.6%, \
+    precision 93.6%, recall 72.4% (F1 81.7%; direct quotes 94.3%, partial quotes 85.7%, \
     reported speech 69.3%), end to end F1 70.7%.";
 
 /// The command that measures [`MEASURED_QUALITY`], from the repository's root.
