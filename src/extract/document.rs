@@ -298,49 +298,67 @@ impl<'a> Doc<'a> {
     /// follows the `,` `.` `!` `?` that ends the quote. Apostrophes (`don’t`, `the players’`)
     /// are inside words or after letters, and stay as they are.
     fn mark_single_quotes(&mut self) {
-        let n = self.toks.len();
-        let text = self.text;
+        let bytes = self.text.as_bytes();
+        let toks = &mut self.toks;
+        let n = toks.len();
+        // `‘` and `’` are E2 80 98 and E2 80 99 in UTF-8: compare bytes, not strings, since
+        // every token of the text passes here.
+        let is_mark = |t: &Tok, last: u8| {
+            t.end - t.start == 3 && bytes[t.start as usize..t.end as usize] == [0xE2, 0x80, last]
+        };
+        let is_stop = |t: &Tok| {
+            t.end - t.start == 1 && matches!(bytes[t.start as usize], b',' | b'.' | b'!' | b'?')
+        };
         let mut i = 0;
         while i < n {
-            let para = self.toks[i].para;
+            let para = toks[i].para;
             let mut end = i;
-            while end < n && self.toks[end].para == para {
+            let mut first_double = None;
+            let mut singles = false;
+            while end < n && toks[end].para == para {
+                let t = &toks[end];
+                if t.kind == Kind::Quote {
+                    first_double.get_or_insert(end);
+                } else if t.kind == Kind::Punct && (is_mark(t, 0x98) || is_mark(t, 0x99)) {
+                    singles = true;
+                }
                 end += 1;
             }
-            let mark = |k: usize| &text[self.toks[k].start as usize..self.toks[k].end as usize];
-            let spaced_before = |k: usize| k == i || self.toks[k - 1].end < self.toks[k].start;
-            let opens = |k: usize| {
-                mark(k) == "‘"
-                    && spaced_before(k)
-                    && k + 1 < end
-                    && self.toks[k + 1].kind == Kind::Word
-                    && self.toks[k + 1].start == self.toks[k].end
-            };
-            let closes = |k: usize| {
-                mark(k) == "’"
-                    && k > i
-                    && !spaced_before(k)
-                    && matches!(mark(k - 1), "," | "." | "!" | "?")
-                    && (k + 1 >= end || self.toks[k + 1].start > self.toks[k].end)
-            };
-            let doubles: Vec<usize> = (i..end)
-                .filter(|&k| self.toks[k].kind == Kind::Quote)
-                .collect();
-            let mut marked = Vec::new();
-            if doubles.is_empty() {
-                let openers: Vec<usize> = (i..end).filter(|&k| opens(k)).collect();
-                let closers: Vec<usize> = (i..end).filter(|&k| closes(k)).collect();
-                if !openers.is_empty() && !closers.is_empty() {
-                    marked.extend(openers);
-                    marked.extend(closers);
+            if singles {
+                let spaced_before = |k: usize| k == i || toks[k - 1].end < toks[k].start;
+                let opens = |k: usize| {
+                    is_mark(&toks[k], 0x98)
+                        && spaced_before(k)
+                        && k + 1 < end
+                        && toks[k + 1].kind == Kind::Word
+                        && toks[k + 1].start == toks[k].end
+                };
+                let closes = |k: usize| {
+                    is_mark(&toks[k], 0x99)
+                        && k > i
+                        && !spaced_before(k)
+                        && is_stop(&toks[k - 1])
+                        && (k + 1 >= end || toks[k + 1].start > toks[k].end)
+                };
+                let mut marked = Vec::new();
+                match first_double {
+                    None => {
+                        let openers: Vec<usize> = (i..end).filter(|&k| opens(k)).collect();
+                        let closers: Vec<usize> = (i..end).filter(|&k| closes(k)).collect();
+                        if !openers.is_empty() && !closers.is_empty() {
+                            marked.extend(openers);
+                            marked.extend(closers);
+                        }
+                    }
+                    Some(d) if is_mark(&toks[d], 0x9D) => {
+                        // `”` is E2 80 9D: a lone closing double mark.
+                        marked.extend((i..d).rev().find(|&k| opens(k)));
+                    }
+                    Some(_) => {}
                 }
-            } else if mark(doubles[0]) == "”"
-                && let Some(first) = (i..doubles[0]).rev().find(|&k| opens(k))
-            {
-                marked.push(first);
-            }
-            for k in marked {
-                self.toks[k].kind = Kind::Quote;
+                for k in marked {
+                    toks[k].kind = Kind::Quote;
+                }
             }
             i = end;
         }
