@@ -868,19 +868,15 @@ impl Index {
     /// Who is named first in the sentence before the verb at `verb`, as its subject: a body,
     /// else a person.
     fn subject_before(&self, doc: &Doc<'_>, verb: usize) -> Option<Claimant> {
-        let sentence = doc.sent_of[verb];
-        let in_clause = |k: usize| k < verb && doc.sent_of[k] == sentence;
-        let body = self.body_at[..self.body_at.partition_point(|(k, _)| *k < verb)]
-            .iter()
-            .filter(|(k, _)| in_clause(*k))
-            .map(|(k, c)| (*k, c.clone()))
-            .next();
-        let person = self
-            .persons_before(verb)
-            .iter()
-            .filter(|(k, _)| in_clause(*k))
-            .map(|(k, p)| (*k, Claimant::person(&self.persons[*p])))
-            .next();
+        let start = doc.sent(verb).start;
+        let body = self.body_at[self.body_at.partition_point(|(k, _)| *k < start)..]
+            .first()
+            .filter(|(k, _)| *k < verb)
+            .map(|(k, c)| (*k, c.clone()));
+        let person = self.person_at[self.persons_before(start).len()..]
+            .first()
+            .filter(|(k, _)| *k < verb)
+            .map(|(k, p)| (*k, Claimant::person(&self.persons[*p])));
         match (body, person) {
             (Some(b), Some(p)) => Some(if b.0 <= p.0 { b.1 } else { p.1 }),
             (b, p) => b.or(p).map(|(_, c)| c),
@@ -945,8 +941,9 @@ impl Index {
         // `Dow's chief executive` is not Apple's.
         let owner = body.clone().find_map(|k| {
             let w = doc.lo(k);
+            // `lo` folds the typographic apostrophe: one spelling to strip.
             (doc.cap(k) && k + 1 < body.end)
-                .then(|| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")))
+                .then(|| w.strip_suffix("'s"))
                 .flatten()
         });
         let fits = |p: &Person| {

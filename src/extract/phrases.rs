@@ -358,7 +358,7 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
             // the preposition is the speaker.
             if matches!(w, "for" | "at" | "with" | "to" | "from" | "in")
                 && t > floor
-                && (is_person_noun(doc.lo(t - 1)) || is_agent_noun(doc.lo(t - 1)))
+                && names_people(doc.lo(t - 1))
             {
                 saw_determiner = false;
                 k -= 1;
@@ -371,9 +371,7 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
             w,
             "with" | "close" | "familiar" | "for" | "at" | "from" | "in"
         ) && t > floor
-            && (is_person_noun(doc.lo(t - 1))
-                || is_agent_noun(doc.lo(t - 1))
-                || is_postmodifier(doc.lo(t - 1)))
+            && (names_people(doc.lo(t - 1)) || is_postmodifier(doc.lo(t - 1)))
             && k != end
         {
             k -= 1;
@@ -415,6 +413,12 @@ pub(crate) fn np_before(doc: &Doc<'_>, floor: usize, end: usize) -> Option<Range
         start += 1;
     }
     (start < end).then_some(start..end)
+}
+
+/// A noun for people that a phrase of place or employer may follow: `a voter in Iowa`, `a
+/// spokeswoman for the mayor`.
+fn names_people(w: &str) -> bool {
+    is_person_noun(w) || is_agent_noun(w)
 }
 
 /// Adjectives that attach a phrase naming what a source knows: `familiar with`, `close to`.
